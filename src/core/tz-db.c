@@ -1,0 +1,692 @@
+/* tz-db.c — opening, refusing, migrating and writing the database file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is opened in a fixed order so that nothing is written until we know
+ * it is ours and of a version we understand: the header is read by hand, then
+ * application_id and user_version are read, and only then is WAL switched on
+ * and a migration allowed to run (after a backup copy of a non-empty file).
+ */
+#define G_LOG_DOMAIN "tz-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tz-db-private.h"
+
+struct _TzDb
+{
+  GObject parent_instance;
+
+  sqlite3 *handle;
+  char *path;
+  char *actor;
+  char *last_backup;
+  int schema_version;
+  guint tx_depth;
+};
+
+G_DEFINE_FINAL_TYPE (TzDb, tz_db, G_TYPE_OBJECT)
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static void
+actor_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  TzDb *self = sqlite3_user_data (ctx);
+
+  sqlite3_result_text (ctx, self->actor, -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+display_name (const char *path)
+{
+  return path;
+}
+
+void
+tz_db_set_error (TzDb *self, GError **error, int rc, const char *what)
+{
+  const char *msg = self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+  const char *path = self ? self->path : "";
+
+  switch (rc & 0xff)
+    {
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_LOCKED,
+                     _("The database “%s” is in use by another program. Close the other "
+                       "Taizhang window or command and try again."),
+                     display_name (path));
+        break;
+      case SQLITE_NOTADB:
+        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_NOT_A_DATABASE,
+                     _("“%s” is not a Taizhang database. It was left untouched; choose "
+                       "another file."),
+                     display_name (path));
+        break;
+      case SQLITE_CORRUPT:
+        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_CORRUPT,
+                     _("The database “%s” is damaged (%s). Restore it from a backup."),
+                     display_name (path), msg);
+        break;
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+      case SQLITE_CANTOPEN:
+        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
+                     _("The database “%s” cannot be written (%s). Check that the file and "
+                       "its folder are writable."),
+                     display_name (path), msg);
+        break;
+      case SQLITE_FULL:
+      case SQLITE_IOERR:
+        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO,
+                     _("Writing the database “%s” failed (%s). Free some disk space and "
+                       "try again; nothing was saved."),
+                     display_name (path), msg);
+        break;
+      case SQLITE_CONSTRAINT:
+        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_CONSTRAINT, "%s: %s", what, msg);
+        break;
+      default:
+        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_SQL, "%s: %s (%d)", what, msg, rc);
+        break;
+    }
+}
+
+static void
+tz_db_finalize (GObject *object)
+{
+  TzDb *self = (TzDb *) object;
+
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+  g_free (self->actor);
+  g_free (self->last_backup);
+
+  G_OBJECT_CLASS (tz_db_parent_class)->finalize (object);
+}
+
+static void
+tz_db_class_init (TzDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tz_db_finalize;
+}
+
+static void
+tz_db_init (TzDb *self)
+{
+  const char *user = g_get_user_name ();
+
+  self->actor = g_strdup (user != NULL ? user : "unknown");
+}
+
+char *
+tz_db_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "taizhang", "taizhang.db", NULL);
+}
+
+/* Reads the first bytes of an existing file: a non-empty file that does not start
+ * with the SQLite magic is refused before SQLite ever sees it. */
+static gboolean
+check_existing_file (const char *path, GError **error)
+{
+  struct stat st;
+  char header[16] = { 0 };
+  int fd;
+  ssize_t n;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE; /* absent: it will be created */
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Taizhang database (it is not a regular file)."), path);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    return TRUE; /* an empty file is an empty database */
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be read: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (n != (ssize_t) sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Taizhang database. It was left untouched; choose "
+                     "another file."),
+                   path);
+      return FALSE;
+    }
+  if (access (path, W_OK) != 0)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only. Copy it to a folder you can write "
+                     "to, or change its permissions, then open it again."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Creates a new, empty file readable by its owner only, whatever the umask. */
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
+                   _("The folder “%s” for the database cannot be created: %s."), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == EEXIST)
+        return TRUE;
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be created: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fchmod (fd, 0600) != 0)
+    g_warning ("could not set mode 0600 on %s: %s", path, g_strerror (errno));
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+read_pragma_int (TzDb *self, const char *pragma, int *out, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
+  tz_db_set_error (self, error, rc, pragma);
+  return FALSE;
+}
+
+static gboolean
+count_tables (TzDb *self, int *out, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
+  tz_db_set_error (self, error, rc, "sqlite_schema");
+  return FALSE;
+}
+
+/* Where the copies made before a migration go: a folder beside the database. */
+static char *
+backup_path_for (TzDb *self, const char *reason)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *dir = g_strconcat (self->path, ".backups", NULL);
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s.db", base, reason, stamp);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+gboolean
+tz_db_backup_to (TzDb *self, const char *dest_path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+  int fd;
+
+  g_return_val_if_fail (TZ_IS_DB (self), FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup folder “%s” cannot be created: %s."),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (dest_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup “%s” cannot be written: %s."),
+                   dest_path, g_strerror (saved));
+      return FALSE;
+    }
+  fchmod (fd, 0600);
+  close (fd);
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup “%s” cannot be written: %s."),
+                   dest_path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup “%s” cannot be written: %s."),
+                   dest_path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup “%s” cannot be written: %s."),
+                   dest_path, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      g_unlink (dest_path);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static gboolean
+migrate (TzDb *self, int from, int to, GError **error)
+{
+  if (from >= to)
+    return TRUE;
+
+  /* A copy of every non-empty database before its schema changes. */
+  if (from > 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("before-v%d-to-v%d", from, to);
+      g_autofree char *dest = backup_path_for (self, reason);
+
+      if (!tz_db_backup_to (self, dest, error))
+        return FALSE;
+      g_free (self->last_backup);
+      self->last_backup = g_steal_pointer (&dest);
+    }
+
+  for (int v = from + 1; v <= to; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
+
+      if (!tz_db_begin (self, error))
+        return FALSE;
+      if (!tz_migration_apply (self, v, error) || !tz_db_exec (self, set_version, error))
+        {
+          g_prefix_error (error, _("Upgrading the database to version %d failed: "), v);
+          tz_db_rollback (self);
+          return FALSE;
+        }
+      if (!tz_db_commit (self, error))
+        return FALSE;
+      self->schema_version = v;
+    }
+  return TRUE;
+}
+
+static TzDb *
+open_internal (const char *path, int target_version, GError **error)
+{
+  g_autoptr (TzDb) self = NULL;
+  g_autofree char *default_path = NULL;
+  int rc;
+  int app_id = 0;
+  int version = 0;
+  int n_tables = 0;
+
+  if (path == NULL || *path == '\0')
+    path = default_path = tz_db_default_path ();
+
+  if (!check_existing_file (path, error))
+    return NULL;
+  if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (TZ_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tz_db_set_error (self, error, rc, "open");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, DEFAULT_BUSY_TIMEOUT_MS);
+
+  if (sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only. Copy it to a folder you can write "
+                     "to, or change its permissions, then open it again."),
+                   path);
+      return NULL;
+    }
+
+  /* Reads only: nothing below may write before these checks pass. */
+  if (!read_pragma_int (self, "application_id", &app_id, error) ||
+      !read_pragma_int (self, "user_version", &version, error) ||
+      !count_tables (self, &n_tables, error))
+    return NULL;
+
+  if (app_id != 0 && app_id != TZ_DB_APPLICATION_ID)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of Taizhang. It was left "
+                     "untouched; choose another file."),
+                   path);
+      return NULL;
+    }
+  if (app_id == 0 && n_tables > 0)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FOREIGN,
+                   _("“%s” is an SQLite database of another program, not of Taizhang. It was "
+                     "left untouched; choose another file."),
+                   path);
+      return NULL;
+    }
+  if (version > TZ_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_NEWER_SCHEMA,
+                   _("The database “%s” was written by a newer version of Taizhang (schema "
+                     "%d; this version reads up to %d). Update Taizhang to open it; the file "
+                     "was left untouched."),
+                   path, version, TZ_DB_SCHEMA_VERSION);
+      return NULL;
+    }
+  self->schema_version = version;
+
+  rc = sqlite3_create_function_v2 (self->handle, "tz_actor", 0,
+                                   SQLITE_UTF8 | SQLITE_INNOCUOUS, self, actor_func, NULL, NULL,
+                                   NULL);
+  if (rc != SQLITE_OK)
+    {
+      tz_db_set_error (self, error, rc, "tz_actor");
+      return NULL;
+    }
+
+  if (!tz_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !tz_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !tz_db_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (!migrate (self, version, target_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tz_db_open:
+ * @path: (nullable): the database file; %NULL for the default one
+ *
+ * Opens (creating it, mode 0600, if absent) and migrates a database. Refuses,
+ * without writing a byte, a file that is not a Taizhang database, one of a
+ * newer schema, a read-only one and one locked beyond the busy timeout.
+ */
+TzDb *
+tz_db_open (const char *path, GError **error)
+{
+  return open_internal (path, TZ_DB_SCHEMA_VERSION, error);
+}
+
+TzDb *
+tz_db_open_at_version (const char *path, int stop_at_version, GError **error)
+{
+  g_return_val_if_fail (stop_at_version >= 0 && stop_at_version <= TZ_DB_SCHEMA_VERSION, NULL);
+  return open_internal (path, stop_at_version, error);
+}
+
+const char *
+tz_db_get_path (TzDb *self)
+{
+  g_return_val_if_fail (TZ_IS_DB (self), NULL);
+  return self->path;
+}
+
+int
+tz_db_get_schema_version (TzDb *self)
+{
+  g_return_val_if_fail (TZ_IS_DB (self), 0);
+  return self->schema_version;
+}
+
+const char *
+tz_db_get_last_backup (TzDb *self)
+{
+  g_return_val_if_fail (TZ_IS_DB (self), NULL);
+  return self->last_backup;
+}
+
+void
+tz_db_set_actor (TzDb *self, const char *actor)
+{
+  g_return_if_fail (TZ_IS_DB (self));
+  g_free (self->actor);
+  self->actor = g_strdup (actor != NULL && *actor != '\0' ? actor : g_get_user_name ());
+}
+
+const char *
+tz_db_get_actor (TzDb *self)
+{
+  g_return_val_if_fail (TZ_IS_DB (self), NULL);
+  return self->actor;
+}
+
+void
+tz_db_set_busy_timeout (TzDb *self, int milliseconds)
+{
+  g_return_if_fail (TZ_IS_DB (self));
+  sqlite3_busy_timeout (self->handle, milliseconds);
+}
+
+sqlite3 *
+tz_db_get_handle (TzDb *self)
+{
+  g_return_val_if_fail (TZ_IS_DB (self), NULL);
+  return self->handle;
+}
+
+gboolean
+tz_db_exec (TzDb *self, const char *sql, GError **error)
+{
+  char *errmsg = NULL;
+  int rc;
+
+  g_return_val_if_fail (TZ_IS_DB (self), FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, &errmsg);
+  sqlite3_free (errmsg);
+  if (rc != SQLITE_OK)
+    {
+      tz_db_set_error (self, error, rc, "exec");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tz_db_begin (TzDb *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TZ_IS_DB (self), FALSE);
+
+  if (self->tx_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT tz_sp_%u", self->tx_depth);
+  if (!tz_db_exec (self, sql, error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+tz_db_commit (TzDb *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TZ_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (self->tx_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE tz_sp_%u", self->tx_depth - 1);
+  if (!tz_db_exec (self, sql, error))
+    {
+      tz_db_rollback (self);
+      return FALSE;
+    }
+  self->tx_depth--;
+  return TRUE;
+}
+
+void
+tz_db_rollback (TzDb *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (TZ_IS_DB (self));
+  if (self->tx_depth == 0)
+    return;
+
+  if (self->tx_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO tz_sp_%u; RELEASE tz_sp_%u", self->tx_depth - 1,
+                           self->tx_depth - 1);
+  sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  self->tx_depth--;
+}
+
+sqlite3_stmt *
+tz_db_prepare (TzDb *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TZ_IS_DB (self), NULL);
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tz_db_set_error (self, error, rc, "prepare");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps once: SQLITE_ROW or SQLITE_DONE, or -1 with @error set. */
+int
+tz_db_step (TzDb *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+  tz_db_set_error (self, error, rc, "step");
+  return -1;
+}
+
+gboolean
+tz_db_step_done (TzDb *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = tz_db_step (self, stmt, error);
+
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+gint64
+tz_db_last_insert_id (TzDb *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+int
+tz_db_changes (TzDb *self)
+{
+  return sqlite3_changes (self->handle);
+}
+
+void
+tz_db_bind_text (sqlite3_stmt *stmt, int index, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+tz_db_bind_int_or_null (sqlite3_stmt *stmt, int index, gint64 value, gboolean is_set)
+{
+  if (is_set)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+char *
+tz_db_column_dup (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
