@@ -1,4 +1,4 @@
-/* tz-codes.h — national code lists kept as data (data/codes/*.tsv)
+/* tz-codes.h — national code lists kept as data (the TSV files in data/codes)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -23,8 +23,10 @@ typedef struct
 const TzCode *tz_codes_ethnicities (guint *n_codes);
 const TzCode *tz_codes_political_statuses (guint *n_codes);
 
-/* Finds a value by its printed name, its full name or its code ("01");
- * for 民族 also without the trailing 族 (汉 → 汉族). NULL when unknown. */
+/* Finds a value by its printed name, its full name or its code ("01", or "1"
+ * as a spreadsheet may have stored it); for 民族 also without the trailing 族
+ * (汉 → 汉族). Surrounding white space and full-width digits are accepted.
+ * NULL when unknown. */
 const TzCode *tz_codes_find_ethnicity (const char *value);
 const TzCode *tz_codes_find_political_status (const char *value);
 

@@ -39,6 +39,19 @@ G_DEFINE_FINAL_TYPE (TzDb, tz_db, G_TYPE_OBJECT)
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
+/* How long to wait for another program's lock before saying so; the
+ * TAIZHANG_BUSY_TIMEOUT environment variable (milliseconds) overrides it. */
+static int
+busy_timeout_ms (void)
+{
+  const char *env = g_getenv ("TAIZHANG_BUSY_TIMEOUT");
+  guint64 value;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 600000, &value, NULL))
+    return (int) value;
+  return DEFAULT_BUSY_TIMEOUT_MS;
+}
+
 static void
 actor_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -406,7 +419,7 @@ open_internal (const char *path, int target_version, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, DEFAULT_BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->handle, busy_timeout_ms ());
 
   if (sqlite3_db_readonly (self->handle, "main") == 1)
     {

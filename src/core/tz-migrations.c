@@ -21,7 +21,7 @@
 
 #include "tz-db-private.h"
 
-#define DATE_CHECK(col) "(" col " IS NULL OR (" col " GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(" col ") IS NOT NULL))"
+#define DATE_CHECK(col) "(" col " IS NULL OR (" col " GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(" col ", '+0 days') = " col "))"
 #define MONTH_CHECK(col) "(" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' OR " DATE_CHECK (col) ")"
 #define UUID_COL "uuid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
 #define STAMPS "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
