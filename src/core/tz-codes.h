@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *code;  /* "01" */
-  const char *name;  /* the name a form prints: 汉族, 中共党员 */
-  const char *full;  /* the full standard name: 中国共产党党员 (same as name for 民族) */
+  const char *code; /* "01" */
+  const char *name; /* the name a form prints: 汉族, 中共党员 */
+  const char *full; /* the full standard name: 中国共产党党员 (same as name for 民族) */
 } TzCode;
 
 /* The lists in code order, loaded once from the resource; never freed. */

@@ -32,9 +32,9 @@ typedef struct
   gint64 max_duration_seconds; /* 0: no limit, for every field below */
   gint64 max_file_bytes;
   gint64 max_image_bytes;
-  char **formats;              /* NULL: any format */
-  guint aspect_w, aspect_h;    /* 0: any */
-  char *orientation;           /* NULL, "landscape" or "portrait" */
+  char **formats;           /* NULL: any format */
+  guint aspect_w, aspect_h; /* 0: any */
+  char *orientation;        /* NULL, "landscape" or "portrait" */
   gint64 min_width, min_height;
   gint64 max_description_chars;
   gint64 max_summary_chars;
@@ -47,7 +47,7 @@ typedef struct
   double duration_seconds;
   gint64 file_size;
   gboolean is_image;
-  const char *format;          /* "mp4", "MP4" or a file name ending in .mp4 */
+  const char *format; /* "mp4", "MP4" or a file name ending in .mp4 */
   gint64 width, height;
   const char *description;
   const char *summary;
@@ -64,14 +64,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TzWorkRequirements, tz_work_requirements_free)
 gboolean tz_requirement_key_is_known (const char *key);
 
 /* Sets one requirement from its stored key and value; a known key with a value
- * that does not parse is TZ_ERROR_INVALID naming the key. Unknown keys are ignored. */
+ * that does not parse is TZ_ERROR_INVALID naming the key, and leaves @req as it
+ * was. Unknown keys are ignored. Also accepted: byte sizes with a K/M/G(B)
+ * suffix in units of 1024 (100M), formats separated by 、 / ; or spaces and
+ * with a leading dot (.mp4), a full-width colon in ratios, 横屏/竖屏. */
 gboolean tz_work_requirements_set (TzWorkRequirements *req, const char *key, const char *value,
                                    GError **error);
 
 /* Checks a work against the requirements: TRUE when it meets all of them.
  * Otherwise FALSE and @failures (if not NULL) receives one translated message
  * per failed requirement, each naming the requirement and the work's value.
- * Unknown work values (-1 / NULL) are not failures. */
+ * On TRUE *@failures is set to NULL. Unknown work values (-1 / NULL, a width
+ * or height <= 0) are not failures. Duration is compared to the nearest
+ * second, the aspect ratio within 1 %, min_width × min_height (both given)
+ * against the long and the short side whatever the orientation; an image with
+ * no max_image_bytes falls under max_file_bytes. */
 gboolean tz_work_requirements_check (const TzWorkRequirements *req, const TzWorkInfo *work,
                                      GPtrArray **failures);
 

@@ -8,10 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* Upper-cases a trailing x and strips surrounding white space. */
+/* Upper-cases a trailing x, folds full-width characters (１２３Ｘ) to ASCII and
+ * strips surrounding white space. Newly allocated; NULL for NULL. Store this
+ * form: tz_validate_resident_id() accepts the raw value too. */
 char *tz_resident_id_normalize (const char *value);
 
-/* The ISO 7064 MOD 11-2 check character ('0'…'9' or 'X') of the first 17 digits. */
+/* The ISO 7064 MOD 11-2 check character ('0'…'9' or 'X') of the first 17 digits;
+ * '\0' when they are not 17 digits. */
 char tz_resident_id_check_char (const char *first17);
 
 /* Checks length, digits, the check character, a real birth date (not in the future,
@@ -20,7 +23,8 @@ char tz_resident_id_check_char (const char *first17);
 gboolean tz_validate_resident_id (const char *value, const char *gender, const char *birth,
                                   GError **error);
 
-/* Birth date "YYYY-MM-DD" and gender of a valid number; NULL on an invalid one. */
+/* Birth date "YYYY-MM-DD" (newly allocated) and gender ("男"/"女", static) of a
+ * valid number; NULL on an invalid one. */
 char *tz_resident_id_birth_date (const char *value);
 const char *tz_resident_id_gender (const char *value);
 

@@ -42,8 +42,8 @@ gboolean tz_validate_date (const char *field, const char *value, GDate *out, GEr
 /* Birth month: YYYY-MM or YYYY-MM-DD, not in the future, not before 1900. */
 gboolean tz_validate_birth_date (const char *field, const char *value, GError **error);
 /* Both dates valid and start <= end. */
-gboolean tz_validate_date_range (const char *start_field, const char *start,
-                                 const char *end_field, const char *end, GError **error);
+gboolean tz_validate_date_range (const char *start_field, const char *start, const char *end_field,
+                                 const char *end, GError **error);
 
 /* A count (quota, participants): digits only (surrounding white space and
  * full-width digits accepted), 0 … G_MAXINT32. @out may be NULL. */
