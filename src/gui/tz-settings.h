@@ -1,0 +1,13 @@
+/* tz-settings.h — the application's GSettings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+GSettings *tz_settings_new (void);
+
+G_END_DECLS

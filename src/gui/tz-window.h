@@ -1,0 +1,23 @@
+/* tz-window.h — the main window: the campaigns of one database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tz-db.h"
+
+G_BEGIN_DECLS
+
+#define TZ_TYPE_WINDOW (tz_window_get_type ())
+G_DECLARE_FINAL_TYPE (TzWindow, tz_window, TZ, WINDOW, AdwApplicationWindow)
+
+TzWindow *tz_window_new (GtkApplication *application);
+
+gboolean tz_window_open_database (TzWindow *self, const char *path);
+TzDb *tz_window_get_database (TzWindow *self);
+
+gboolean tz_window_import_file (TzWindow *self, GFile *file);
+
+G_END_DECLS
