@@ -19,19 +19,22 @@
 #include "tz-db.h"
 #include "tz-person.h"
 
-static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
-                                        "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
-                                        "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹" };
+static const char *const surnames[] = {
+  "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+  "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"
+};
 static const char *const given[] = { "伟", "芳", "娜", "秀", "英", "敏", "静", "丽", "强", "磊",
                                      "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞",
                                      "平", "刚", "桂", "华", "建", "国", "文", "志", "海", "红",
                                      "玉", "兰", "春", "晓", "云", "鹏", "飞", "宇", "浩", "欣" };
 static const char *const cities[] = { "哈尔滨", "齐齐哈尔", "牡丹江", "佳木斯", "大庆", "鸡西",
-                                      "双鸭山", "伊春", "七台河", "鹤岗", "黑河", "绥化" };
-static const char *const kinds[] = { "电机厂", "中学", "小学", "医院", "供电公司", "煤矿", "银行",
-                                     "铁路局", "农场", "街道" };
-static const char *const works[] = { "诵读《红岩》", "我的读书故事", "光盘行动", "红色足迹",
-                                     "匠心绝活", "劳动创造幸福", "网络安全小课堂", "奋进新征程" };
+                                      "双鸭山", "伊春",     "七台河", "鹤岗",   "黑河", "绥化" };
+static const char *const kinds[] = { "电机厂", "中学", "小学",   "医院", "供电公司",
+                                     "煤矿",   "银行", "铁路局", "农场", "街道" };
+static const char *const works[] = {
+  "诵读《红岩》", "我的读书故事", "光盘行动",       "红色足迹",
+  "匠心绝活",     "劳动创造幸福", "网络安全小课堂", "奋进新征程"
+};
 
 static double
 elapsed_since (gint64 start)
@@ -70,7 +73,8 @@ time_search (TzDb *db, const char *query, int repeat)
       count = tz_person_count (db, query, &error);
     }
   total = elapsed_since (start);
-  g_print ("search “%s” (%d characters): %" G_GINT64_FORMAT " matches, first page + count in %.1f ms\n",
+  g_print ("search “%s” (%d characters): %" G_GINT64_FORMAT
+           " matches, first page + count in %.1f ms\n",
            query, (int) g_utf8_strlen (query, -1), count, total * 1000 / repeat);
 }
 
@@ -85,7 +89,8 @@ main (int argc, char **argv)
   g_autofree char *tmpdir = NULL;
   int n_people = 100000, n_entries = 200000, n_units = 300, seed = 20221119;
   GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "Database to create (default: a temporary one)", "PATH" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "Database to create (default: a temporary one)",
+      "PATH" },
     { "people", 0, 0, G_OPTION_ARG_INT, &n_people, "People to generate", "N" },
     { "entries", 0, 0, G_OPTION_ARG_INT, &n_entries, "Entries to generate", "N" },
     { "units", 0, 0, G_OPTION_ARG_INT, &n_units, "Units to generate", "N" },
@@ -120,16 +125,27 @@ main (int argc, char **argv)
   check (tz_db_begin (db, &error), error);
   check (tz_db_exec (db,
                      "INSERT INTO unit (id, name, kind) VALUES (1, '省总工会', 'provincial_union');"
-                     "INSERT INTO campaign (id, title, start_date, end_date) VALUES (1, '基准活动', '2022-07-21', '2022-10-31');"
+                     "INSERT INTO campaign (id, title, start_date, end_date) VALUES (1, "
+                     "'基准活动', '2022-07-21', '2022-10-31');"
                      "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES "
-                     "  (1, 1, 1, '短视频征集', 'work'), (2, 1, 2, '阅读经典好书', 'work'), (3, 1, 3, '奋进故事', 'nomination');",
-                     &error), error);
-  unit_stmt = tz_db_prepare (db, "INSERT INTO unit (id, parent_id, name, kind) VALUES (?, 1, ?, 'enterprise')", &error);
-  cu_stmt = tz_db_prepare (db, "INSERT INTO campaign_unit (campaign_id, unit_id, sort_order) VALUES (1, ?, ?)", &error);
-  person_stmt = tz_db_prepare (db, "INSERT INTO person (id, uuid, name, gender, unit_id, employer, position, phone) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &error);
-  entry_stmt = tz_db_prepare (db, "INSERT INTO entry (uuid, campaign_id, track_id, title, person_id, "
-                                  "recommending_unit_id, status) VALUES (?, 1, ?, ?, ?, ?, 'submitted')", &error);
+                     "  (1, 1, 1, '短视频征集', 'work'), (2, 1, 2, '阅读经典好书', 'work'), (3, 1, "
+                     "3, '奋进故事', 'nomination');",
+                     &error),
+         error);
+  unit_stmt = tz_db_prepare (
+      db, "INSERT INTO unit (id, parent_id, name, kind) VALUES (?, 1, ?, 'enterprise')", &error);
+  cu_stmt = tz_db_prepare (
+      db, "INSERT INTO campaign_unit (campaign_id, unit_id, sort_order) VALUES (1, ?, ?)", &error);
+  person_stmt = tz_db_prepare (
+      db,
+      "INSERT INTO person (id, uuid, name, gender, unit_id, employer, position, phone) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      &error);
+  entry_stmt =
+      tz_db_prepare (db,
+                     "INSERT INTO entry (uuid, campaign_id, track_id, title, person_id, "
+                     "recommending_unit_id, status) VALUES (?, 1, ?, ?, ?, ?, 'submitted')",
+                     &error);
   check (entry_stmt != NULL, error);
 
   for (int u = 0; u < n_units; u++)
@@ -151,10 +167,10 @@ main (int argc, char **argv)
       int unit = g_rand_int_range (rand, 0, n_units);
       int n_given = g_rand_int_range (rand, 1, 3);
 
-      name = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
-                          given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))],
-                          n_given > 1 ? given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))] : "",
-                          NULL);
+      name = g_strconcat (
+          surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
+          given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))],
+          n_given > 1 ? given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))] : "", NULL);
       sqlite3_bind_int (person_stmt, 1, p + 1);
       sqlite3_bind_text (person_stmt, 2, uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (person_stmt, 3, name, -1, SQLITE_TRANSIENT);

@@ -96,9 +96,11 @@ test_blob_logged_by_size (void)
   g_autoptr (GPtrArray) log = NULL;
   TzAuditEntry *e;
 
-  g_assert_true (tz_db_exec (db, "INSERT INTO unit (id, name) VALUES (1, '样章单位');"
-                                 "INSERT INTO seal (unit_id, mime_type, image) VALUES (1, 'image/png', zeroblob(1234))",
-                             &error));
+  g_assert_true (tz_db_exec (
+      db,
+      "INSERT INTO unit (id, name) VALUES (1, '样章单位');"
+      "INSERT INTO seal (unit_id, mime_type, image) VALUES (1, 'image/png', zeroblob(1234))",
+      &error));
   log = tz_audit_list (db, "seal", 0, NULL, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (log->len, ==, 1);

@@ -49,7 +49,8 @@ run_cli (Run *r, const char *db, const char *first, ...)
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
@@ -95,11 +96,13 @@ static void
 test_help_on_every_command (void)
 {
   const char *commands[][2] = {
-    { "campaign", "import" }, { "campaign", "list" }, { "campaign", "export" },
-    { "campaign", "show" }, { "campaign", "delete" }, { "quota", "list" }, { "quota", "set" },
-    { "activity", "add" }, { "activity", "list" }, { "activity", "delete" }, { "person", "add" },
-    { "person", "list" }, { "person", "show" }, { "person", "delete" }, { "entry", "add" },
-    { "entry", "list" }, { "unit", "add" }, { "unit", "list" }, { "audit", NULL },
+    { "campaign", "import" }, { "campaign", "list" },   { "campaign", "export" },
+    { "campaign", "show" },   { "campaign", "delete" }, { "quota", "list" },
+    { "quota", "set" },       { "activity", "add" },    { "activity", "list" },
+    { "activity", "delete" }, { "person", "add" },      { "person", "list" },
+    { "person", "show" },     { "person", "delete" },   { "entry", "add" },
+    { "entry", "list" },      { "unit", "add" },        { "unit", "list" },
+    { "audit", NULL },
   };
   g_autofree char *db = tz_test_tmpfile ("help.db");
 
@@ -179,7 +182,9 @@ test_import_bad_file (void)
   g_auto (Run) r = { 0 };
   g_auto (Run) list = { 0 };
 
-  g_assert_true (g_file_set_contents (file, "{\"format\": \"taizhang-campaign\", \"version\": 1, \"campaign\": {\"title\": 5}}", -1, NULL));
+  g_assert_true (g_file_set_contents (
+      file, "{\"format\": \"taizhang-campaign\", \"version\": 1, \"campaign\": {\"title\": 5}}", -1,
+      NULL));
   run_cli (&r, db, "campaign", "import", file, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "$.campaign.title"));
@@ -237,9 +242,11 @@ test_quota_and_activity (void)
   g_assert_cmpint (nominee.status, ==, 0);
   g_assert_nonnull (strstr (nominee.out, "鸡西市总工会\t2\t0\t"));
 
-  run_cli (&set, db, "quota", "set", "--campaign", id, "--unit", "鸡西市总工会", "--target", "11", NULL);
+  run_cli (&set, db, "quota", "set", "--campaign", id, "--unit", "鸡西市总工会", "--target", "11",
+           NULL);
   g_assert_cmpint (set.status, ==, 0);
-  run_cli (&neg, db, "quota", "set", "--campaign", id, "--unit", "鸡西市总工会", "--target", "-3", NULL);
+  run_cli (&neg, db, "quota", "set", "--campaign", id, "--unit", "鸡西市总工会", "--target", "-3",
+           NULL);
   g_assert_cmpint (neg.status, !=, 0);
   run_cli (&q3, db, "quota", "list", "--campaign", id, NULL);
   g_assert_nonnull (strstr (q3.out, "鸡西市总工会\t11\t0\n"));
@@ -258,7 +265,8 @@ test_person_add_and_list (void)
   g_auto (Run) audit = { 0 };
   g_auto (Run) show = { 0 };
 
-  run_cli (&bad_id, db, "person", "add", "--name", "李四", "--id-number", "110105194912310021", NULL);
+  run_cli (&bad_id, db, "person", "add", "--name", "李四", "--id-number", "110105194912310021",
+           NULL);
   g_assert_cmpint (bad_id.status, ==, 1);
   g_assert_nonnull (strstr (bad_id.err, "ID number"));
   g_assert_cmpstr (bad_id.out, ==, "");
@@ -274,7 +282,8 @@ test_person_add_and_list (void)
 
   run_cli (&list, db, "person", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  g_assert_nonnull (strstr (list.out, "张三\t女\t110105********002X\t138****8000\t哈尔滨电机厂\t车间主任"));
+  g_assert_nonnull (
+      strstr (list.out, "张三\t女\t110105********002X\t138****8000\t哈尔滨电机厂\t车间主任"));
   g_assert_null (strstr (list.out, "李四"));
   g_assert_null (strstr (list.out, "13800138000"));
 

@@ -37,7 +37,9 @@ test_create_private (void)
   g_assert_cmpint (tz_db_get_schema_version (db), ==, TZ_DB_SCHEMA_VERSION);
   g_assert_cmpint (tz_test_query_int (db, "PRAGMA application_id"), ==, TZ_DB_APPLICATION_ID);
   g_assert_cmpint (tz_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (
+      tz_test_query_int (db, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"),
+      ==, 1);
   /* A new database needs no backup: there is nothing to lose. */
   g_assert_null (tz_db_get_last_backup (db));
 }
@@ -94,7 +96,8 @@ test_refuse_text_file (void)
   g_autoptr (GError) error = NULL;
   TzDb *db;
 
-  g_assert_true (g_file_set_contents (path, "推荐表 not a database, but long enough to have a header\n", -1, NULL));
+  g_assert_true (g_file_set_contents (
+      path, "推荐表 not a database, but long enough to have a header\n", -1, NULL));
   before = file_sha256 (path);
   db = tz_db_open (path, &error);
   g_assert_null (db);
@@ -142,7 +145,8 @@ test_refuse_newer_schema (void)
   g_object_unref (db);
 
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
   sqlite3_close (raw);
   before = file_sha256 (path);
 
@@ -164,8 +168,10 @@ test_refuse_foreign_database (void)
   sqlite3 *raw = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (raw, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x')",
+                    NULL, NULL, NULL),
+      ==, SQLITE_OK);
   sqlite3_close (raw);
   before = file_sha256 (path);
   g_assert_null (tz_db_open (path, &error));
@@ -176,7 +182,9 @@ test_refuse_foreign_database (void)
   /* Another program's application_id is refused even with no tables. */
   g_clear_error (&error);
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE bookmarks; PRAGMA application_id = 42", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (raw, "DROP TABLE bookmarks; PRAGMA application_id = 42", NULL, NULL, NULL), ==,
+      SQLITE_OK);
   sqlite3_close (raw);
   g_assert_null (tz_db_open (path, &error));
   g_assert_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FOREIGN);
@@ -326,11 +334,13 @@ test_constraints_enforced (void)
   g_autoptr (GError) error = NULL;
 
   /* Foreign keys are on: a quota for a campaign that does not exist fails. */
-  g_assert_false (tz_db_exec (db, "INSERT INTO quota (campaign_id, kind, min_count) VALUES (99, 'activity', 1)", &error));
+  g_assert_false (tz_db_exec (
+      db, "INSERT INTO quota (campaign_id, kind, min_count) VALUES (99, 'activity', 1)", &error));
   g_assert_error (error, TZ_DB_ERROR, TZ_DB_ERROR_CONSTRAINT);
   g_clear_error (&error);
   /* STRICT tables and CHECKs refuse nonsense. */
-  g_assert_false (tz_db_exec (db, "INSERT INTO campaign (title, issue_date) VALUES ('x', '2023-02-30')", &error));
+  g_assert_false (tz_db_exec (
+      db, "INSERT INTO campaign (title, issue_date) VALUES ('x', '2023-02-30')", &error));
   g_assert_error (error, TZ_DB_ERROR, TZ_DB_ERROR_CONSTRAINT);
   g_clear_error (&error);
   g_assert_false (tz_db_exec (db, "INSERT INTO campaign (title) VALUES ('  ')", &error));
@@ -353,7 +363,8 @@ test_backup_copy (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   copy = tz_db_open (dest, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tz_test_query_int (copy, "SELECT count(*) FROM unit WHERE name = '哈尔滨市总工会'"), ==, 1);
+  g_assert_cmpint (
+      tz_test_query_int (copy, "SELECT count(*) FROM unit WHERE name = '哈尔滨市总工会'"), ==, 1);
 }
 
 int

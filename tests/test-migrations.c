@@ -15,15 +15,17 @@
 
 /* Data every version since 1 can hold. */
 static const char fill_v1[] =
-  "INSERT INTO unit (id, name, kind) VALUES (1, '黑龙江省总工会', 'provincial_union');"
-  "INSERT INTO unit (id, parent_id, name, kind) VALUES (2, 1, '哈尔滨市总工会', 'city_union');"
-  "INSERT INTO campaign (id, title, issue_date) VALUES (1, '网聚职工正能量', '2022-07-19');"
-  "INSERT INTO campaign_unit (campaign_id, unit_id, role) VALUES (1, 2, 'participant');"
-  "INSERT INTO quota (campaign_id, unit_id, kind, min_count) VALUES (1, 2, 'activity', 10);"
-  "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES (1, 1, 1, '讲述奋进故事', 'nomination');"
-  "INSERT INTO person (id, name, employer, unit_id) VALUES (1, '王子祺', '宣教文体部', 2);"
-  "INSERT INTO entry (campaign_id, track_id, title, person_id) VALUES (1, 1, '奋进故事', 1);"
-  "INSERT INTO activity (campaign_id, unit_id, title, held_on) VALUES (1, 2, '走进企业', '2022-08-05');";
+    "INSERT INTO unit (id, name, kind) VALUES (1, '黑龙江省总工会', 'provincial_union');"
+    "INSERT INTO unit (id, parent_id, name, kind) VALUES (2, 1, '哈尔滨市总工会', 'city_union');"
+    "INSERT INTO campaign (id, title, issue_date) VALUES (1, '网聚职工正能量', '2022-07-19');"
+    "INSERT INTO campaign_unit (campaign_id, unit_id, role) VALUES (1, 2, 'participant');"
+    "INSERT INTO quota (campaign_id, unit_id, kind, min_count) VALUES (1, 2, 'activity', 10);"
+    "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES (1, 1, 1, '讲述奋进故事', "
+    "'nomination');"
+    "INSERT INTO person (id, name, employer, unit_id) VALUES (1, '王子祺', '宣教文体部', 2);"
+    "INSERT INTO entry (campaign_id, track_id, title, person_id) VALUES (1, 1, '奋进故事', 1);"
+    "INSERT INTO activity (campaign_id, unit_id, title, held_on) VALUES (1, 2, '走进企业', "
+    "'2022-08-05');";
 
 static void
 check_data (TzDb *db)
@@ -33,32 +35,42 @@ check_data (TzDb *db)
   g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM activity"), ==, 1);
   g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM entry"), ==, 1);
   /* Version 3 indexes what was there before it. */
-  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM person_fts WHERE person_fts MATCH '\"宣教文\"'"), ==, 1);
-  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH '\"奋进故\"'"), ==, 1);
+  g_assert_cmpint (
+      tz_test_query_int (db, "SELECT count(*) FROM person_fts WHERE person_fts MATCH '\"宣教文\"'"),
+      ==, 1);
+  g_assert_cmpint (
+      tz_test_query_int (db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH '\"奋进故\"'"),
+      ==, 1);
 }
 
 static void
 test_from_empty (void)
 {
   g_autoptr (TzDb) db = tz_test_open_db ();
-  const char *tables[] = { "unit", "seal", "campaign", "campaign_unit", "organizer", "stage",
-                           "contact", "track", "track_platform", "requirement", "opinion_level",
-                           "criterion", "division", "division_filter", "award_tier", "round",
-                           "deadline", "quota", "activity", "person", "account", "team",
-                           "team_member", "entry", "opinion", "judge", "judge_track", "score",
-                           "metric_snapshot", "round_result", "award", "attachment",
-                           "audit_log", "person_fts", "entry_fts" };
+  const char *tables[] = {
+    "unit",          "seal",        "campaign",    "campaign_unit",   "organizer",
+    "stage",         "contact",     "track",       "track_platform",  "requirement",
+    "opinion_level", "criterion",   "division",    "division_filter", "award_tier",
+    "round",         "deadline",    "quota",       "activity",        "person",
+    "account",       "team",        "team_member", "entry",           "opinion",
+    "judge",         "judge_track", "score",       "metric_snapshot", "round_result",
+    "award",         "attachment",  "audit_log",   "person_fts",      "entry_fts"
+  };
 
   g_assert_cmpint (tz_db_get_schema_version (db), ==, TZ_DB_SCHEMA_VERSION);
   g_assert_cmpint (tz_test_query_int (db, "PRAGMA user_version"), ==, TZ_DB_SCHEMA_VERSION);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'", tables[i]);
+      g_autofree char *sql =
+          g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'", tables[i]);
       g_test_message ("table %s", tables[i]);
       g_assert_cmpint (tz_test_query_int (db, sql), ==, 1);
     }
   g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
-  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
+  g_assert_cmpint (
+      tz_test_query_int (
+          db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"),
+      ==, 1);
 }
 
 static void
@@ -94,8 +106,11 @@ migrate_from (gconstpointer data)
     sqlite3_stmt *stmt = NULL;
 
     g_assert_cmpint (sqlite3_open_v2 (backup, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT (SELECT user_version FROM pragma_user_version), "
-                                              "(SELECT count(*) FROM unit)", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (raw,
+                                         "SELECT (SELECT user_version FROM pragma_user_version), "
+                                         "(SELECT count(*) FROM unit)",
+                                         -1, &stmt, NULL),
+                     ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, version);
     g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
@@ -119,10 +134,13 @@ test_audit_triggers_follow_columns (void)
   g_autoptr (GError) error = NULL;
 
   /* Every audited table has its three triggers. */
-  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'"),
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                                          "'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'"),
                    ==, 3 * 32);
   g_assert_true (tz_db_exec (db, "INSERT INTO unit (name) VALUES ('测试单位')", &error));
-  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM audit_log WHERE tbl = 'unit' AND json_extract(new_values, '$.name') = '测试单位'"), ==, 1);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM audit_log WHERE tbl = 'unit' AND "
+                                          "json_extract(new_values, '$.name') = '测试单位'"),
+                   ==, 1);
 }
 
 int

@@ -135,7 +135,10 @@ test_duplicate_id_number (void)
 static void
 test_masks (void)
 {
-  struct { const char *in, *phone, *id; } cases[] = {
+  struct
+  {
+    const char *in, *phone, *id;
+  } cases[] = {
     { "13800138000", "138****8000", "138001*8000" },
     { "11010519491231002X", "110***********002X", "110105********002X" },
     { "1234", "****", "****" },
@@ -160,7 +163,8 @@ test_unit_link (void)
   g_autoptr (TzPerson) free_text = person ("周灿", NULL, NULL);
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (tz_db_exec (db, "INSERT INTO unit (id, name) VALUES (3, '黑龙江省总工会')", &error));
+  g_assert_true (
+      tz_db_exec (db, "INSERT INTO unit (id, name) VALUES (3, '黑龙江省总工会')", &error));
   linked->unit_name = g_strdup ("黑龙江省总工会");
   free_text->unit_name = g_strdup ("某某中学");
   g_assert_true (tz_person_save (db, linked, &error));
@@ -176,12 +180,13 @@ test_delete_with_entries_refused (void)
   g_autoptr (TzDb) db = tz_test_open_db ();
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (tz_db_exec (db,
-                             "INSERT INTO campaign (id, title) VALUES (1, 'c');"
-                             "INSERT INTO track (id, campaign_id, seq, name) VALUES (1, 1, 1, 't');"
-                             "INSERT INTO person (id, name) VALUES (1, '甲');"
-                             "INSERT INTO entry (campaign_id, track_id, title, person_id) VALUES (1, 1, '作品', 1);",
-                             &error));
+  g_assert_true (tz_db_exec (
+      db,
+      "INSERT INTO campaign (id, title) VALUES (1, 'c');"
+      "INSERT INTO track (id, campaign_id, seq, name) VALUES (1, 1, 1, 't');"
+      "INSERT INTO person (id, name) VALUES (1, '甲');"
+      "INSERT INTO entry (campaign_id, track_id, title, person_id) VALUES (1, 1, '作品', 1);",
+      &error));
   g_assert_false (tz_person_delete (db, 1, &error));
   g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
   g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM person"), ==, 1);
@@ -205,9 +210,11 @@ test_entry_duplicates (void)
 
   g_assert_true (tz_db_exec (db,
                              "INSERT INTO campaign (id, title) VALUES (1, 'c');"
-                             "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES (1, 1, 1, '推荐', 'nomination'),"
+                             "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES "
+                             "(1, 1, 1, '推荐', 'nomination'),"
                              "  (2, 1, 2, '作品', 'work');"
-                             "INSERT INTO requirement (track_id, seq, key, value) VALUES (1, 1, 'max_summary_chars', '200');"
+                             "INSERT INTO requirement (track_id, seq, key, value) VALUES (1, 1, "
+                             "'max_summary_chars', '200');"
                              "INSERT INTO person (id, name) VALUES (1, '甲');",
                              &error));
   /* The same person twice in a nomination track. */
@@ -253,8 +260,10 @@ test_entry_summary_limit (void)
 
   g_assert_true (tz_db_exec (db,
                              "INSERT INTO campaign (id, title) VALUES (1, 'c');"
-                             "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES (1, 1, 1, '推荐', 'nomination');"
-                             "INSERT INTO requirement (track_id, seq, key, value) VALUES (1, 1, 'max_summary_chars', '200');"
+                             "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES "
+                             "(1, 1, 1, '推荐', 'nomination');"
+                             "INSERT INTO requirement (track_id, seq, key, value) VALUES (1, 1, "
+                             "'max_summary_chars', '200');"
                              "INSERT INTO person (id, name) VALUES (1, '甲');",
                              &error));
   for (int i = 0; i < 300; i++)

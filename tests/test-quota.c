@@ -14,17 +14,21 @@
  * two cities have activity quotas of their own, and every participant may
  * recommend 1–2 nominees. */
 static const char fixture[] =
-  "INSERT INTO unit (id, name, kind) VALUES (1, '省总工会', 'provincial_union');"
-  "INSERT INTO unit (id, parent_id, name, kind) VALUES (2, 1, '甲市总工会', 'city_union'),"
-  "  (3, 1, '乙市总工会', 'city_union'), (4, 1, '丙市总工会', 'city_union'),"
-  "  (5, 2, '甲市某区总工会', 'district_union');"
-  "INSERT INTO campaign (id, title, start_date, end_date) VALUES (1, '测试活动', '2022-07-21', '2022-10-31');"
-  "INSERT INTO campaign_unit (campaign_id, unit_id, role, sort_order) VALUES (1, 1, 'issuer', 0),"
-  "  (1, 2, 'participant', 1), (1, 3, 'participant', 2), (1, 4, 'participant', 3);"
-  "INSERT INTO quota (campaign_id, unit_id, kind, min_count, seq) VALUES (1, 3, 'activity', 9, 2),"
-  "  (1, 2, 'activity', 10, 1);"
-  "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES (1, 1, 1, '奋进故事', 'nomination');"
-  "INSERT INTO quota (campaign_id, track_id, kind, min_count, max_count) VALUES (1, 1, 'nominee', 1, 2);";
+    "INSERT INTO unit (id, name, kind) VALUES (1, '省总工会', 'provincial_union');"
+    "INSERT INTO unit (id, parent_id, name, kind) VALUES (2, 1, '甲市总工会', 'city_union'),"
+    "  (3, 1, '乙市总工会', 'city_union'), (4, 1, '丙市总工会', 'city_union'),"
+    "  (5, 2, '甲市某区总工会', 'district_union');"
+    "INSERT INTO campaign (id, title, start_date, end_date) VALUES (1, '测试活动', '2022-07-21', "
+    "'2022-10-31');"
+    "INSERT INTO campaign_unit (campaign_id, unit_id, role, sort_order) VALUES (1, 1, 'issuer', 0),"
+    "  (1, 2, 'participant', 1), (1, 3, 'participant', 2), (1, 4, 'participant', 3);"
+    "INSERT INTO quota (campaign_id, unit_id, kind, min_count, seq) VALUES (1, 3, 'activity', 9, "
+    "2),"
+    "  (1, 2, 'activity', 10, 1);"
+    "INSERT INTO track (id, campaign_id, seq, name, entry_kind) VALUES (1, 1, 1, '奋进故事', "
+    "'nomination');"
+    "INSERT INTO quota (campaign_id, track_id, kind, min_count, max_count) VALUES (1, 1, "
+    "'nominee', 1, 2);";
 
 static TzDb *
 open_fixture (void)
@@ -143,8 +147,10 @@ test_activity_stage_from_date (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
 
-  g_assert_true (tz_db_exec (db, "INSERT INTO stage (id, campaign_id, seq, name, start_date, end_date) "
-                                 "VALUES (7, 1, 2, '活动开展阶段', '2022-08-01', '2022-09-30')", &error));
+  g_assert_true (tz_db_exec (db,
+                             "INSERT INTO stage (id, campaign_id, seq, name, start_date, end_date) "
+                             "VALUES (7, 1, 2, '活动开展阶段', '2022-08-01', '2022-09-30')",
+                             &error));
   g_assert_cmpint (add_activity (db, 2, "2022-08-15", &error), >, 0);
   list = tz_activity_list (db, 1, 0, &error);
   g_assert_cmpuint (list->len, ==, 1);
@@ -190,7 +196,8 @@ test_nominees_held (void)
 
   g_assert_true (tz_db_exec (db,
                              "INSERT INTO person (id, name) VALUES (1, '甲'), (2, '乙'), (3, '丙');"
-                             "INSERT INTO entry (campaign_id, track_id, title, person_id, recommending_unit_id, status) VALUES"
+                             "INSERT INTO entry (campaign_id, track_id, title, person_id, "
+                             "recommending_unit_id, status) VALUES"
                              " (1, 1, '一', 1, 2, 'submitted'), (1, 1, '二', 2, 5, 'submitted'),"
                              " (1, 1, '三', 3, 2, 'draft');",
                              &error));
@@ -215,7 +222,10 @@ test_set_and_remove (void)
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpint (find_row (rows, "甲市总工会")->min_count, ==, 12);
   g_assert_cmpint (find_row (rows, "丙市总工会")->min_count, ==, 7);
-  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM audit_log WHERE tbl = 'quota' AND action = 'update'"), ==, 1);
+  g_assert_cmpint (
+      tz_test_query_int (
+          db, "SELECT count(*) FROM audit_log WHERE tbl = 'quota' AND action = 'update'"),
+      ==, 1);
 
   g_assert_true (tz_quota_set (db, 1, TZ_QUOTA_ACTIVITY, 0, 4, -1, -1, &error));
   g_clear_pointer (&rows, g_ptr_array_unref);

@@ -9,17 +9,18 @@
 #include "tz-test-common.h"
 
 static const char fixture[] =
-  "INSERT INTO unit (id, name) VALUES (1, '哈尔滨市总工会'), (2, '齐齐哈尔市总工会');"
-  "INSERT INTO person (id, name, unit_id, employer, position) VALUES"
-  "  (1, '张三', 1, '哈尔滨电机厂', '车间主任'),"
-  "  (2, '李四', 2, NULL, '宣传委员'),"
-  "  (3, '张三丰', NULL, '武当山景区', NULL),"
-  "  (4, 'O''Brien 100%_', NULL, NULL, NULL);"
-  "INSERT INTO campaign (id, title) VALUES (1, '网聚职工正能量');"
-  "INSERT INTO track (id, campaign_id, seq, name) VALUES (1, 1, 1, '阅读经典好书');"
-  "INSERT INTO entry (id, campaign_id, track_id, title, person_id, recommending_unit_id, description) VALUES"
-  "  (1, 1, 1, '诵读《红岩》', 1, 1, '车间读书会集体诵读'),"
-  "  (2, 1, 1, '我的读书故事', 2, 2, NULL);";
+    "INSERT INTO unit (id, name) VALUES (1, '哈尔滨市总工会'), (2, '齐齐哈尔市总工会');"
+    "INSERT INTO person (id, name, unit_id, employer, position) VALUES"
+    "  (1, '张三', 1, '哈尔滨电机厂', '车间主任'),"
+    "  (2, '李四', 2, NULL, '宣传委员'),"
+    "  (3, '张三丰', NULL, '武当山景区', NULL),"
+    "  (4, 'O''Brien 100%_', NULL, NULL, NULL);"
+    "INSERT INTO campaign (id, title) VALUES (1, '网聚职工正能量');"
+    "INSERT INTO track (id, campaign_id, seq, name) VALUES (1, 1, 1, '阅读经典好书');"
+    "INSERT INTO entry (id, campaign_id, track_id, title, person_id, recommending_unit_id, "
+    "description) VALUES"
+    "  (1, 1, 1, '诵读《红岩》', 1, 1, '车间读书会集体诵读'),"
+    "  (2, 1, 1, '我的读书故事', 2, 2, NULL);";
 
 static TzDb *
 open_fixture (void)
@@ -61,18 +62,18 @@ test_people_by_any_part (void)
 {
   g_autoptr (TzDb) db = open_fixture ();
 
-  check_people (db, "三", "张三,张三丰");         /* one character */
-  check_people (db, "张三", "张三,张三丰");       /* two characters */
-  check_people (db, "张三丰", "张三丰");          /* three: the trigram index */
-  check_people (db, "哈尔滨", "张三");            /* unit names: 齐齐哈尔 holds 哈尔, not 哈尔滨 */
+  check_people (db, "三", "张三,张三丰");   /* one character */
+  check_people (db, "张三", "张三,张三丰"); /* two characters */
+  check_people (db, "张三丰", "张三丰");    /* three: the trigram index */
+  check_people (db, "哈尔滨", "张三"); /* unit names: 齐齐哈尔 holds 哈尔, not 哈尔滨 */
   check_people (db, "哈尔", "张三,李四");
-  check_people (db, "电机厂", "张三");            /* employer */
-  check_people (db, "宣传", "李四");              /* position */
+  check_people (db, "电机厂", "张三"); /* employer */
+  check_people (db, "宣传", "李四");   /* position */
   check_people (db, "武当", "张三丰");
   check_people (db, "王五", "");
   check_people (db, NULL, "张三,李四,张三丰,O'Brien 100%_");
   check_people (db, "   ", "张三,李四,张三丰,O'Brien 100%_");
-  check_people (db, "brien", "O'Brien 100%_");   /* case-insensitive */
+  check_people (db, "brien", "O'Brien 100%_"); /* case-insensitive */
 }
 
 static void
@@ -94,8 +95,18 @@ static void
 test_hostile_queries (void)
 {
   g_autoptr (TzDb) db = open_fixture ();
-  const char *queries[] = { "'); DROP TABLE person;--", "%", "_", "%_", "\"", "\"\"\"", "\\",
-                            "NEAR(a b)", "a OR b", "*", "name:张", "' OR 1=1 --" };
+  const char *queries[] = { "'); DROP TABLE person;--",
+                            "%",
+                            "_",
+                            "%_",
+                            "\"",
+                            "\"\"\"",
+                            "\\",
+                            "NEAR(a b)",
+                            "a OR b",
+                            "*",
+                            "name:张",
+                            "' OR 1=1 --" };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
@@ -129,9 +140,13 @@ static void
 test_entries (void)
 {
   g_autoptr (TzDb) db = open_fixture ();
-  struct { const char *query; guint n; } cases[] = {
-    { "红岩", 1 }, { "读书", 2 }, { "哈尔滨", 1 }, { "张三", 1 }, { "诵读", 1 }, { "集体诵读", 1 },
-    { "不存在", 0 }, { NULL, 2 },
+  struct
+  {
+    const char *query;
+    guint n;
+  } cases[] = {
+    { "红岩", 1 }, { "读书", 2 },     { "哈尔滨", 1 }, { "张三", 1 },
+    { "诵读", 1 }, { "集体诵读", 1 }, { "不存在", 0 }, { NULL, 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -22,11 +22,12 @@ tz_cli_campaign_import (TzCli *cli, int argc, char **argv)
   gint64 id;
   TzDb *db;
 
-  if (!tz_cli_parse (argv[0], "FILE.json", _("Imports a campaign file and prints the new campaign’s id."),
-                     NULL, &argc, &argv, &code))
+  if (!tz_cli_parse (argv[0], "FILE.json",
+                     _ ("Imports a campaign file and prints the new campaign’s id."), NULL, &argc,
+                     &argv, &code))
     return code;
   if (argc != 2)
-    return tz_cli_usage (argv[0], _("give exactly one campaign file"));
+    return tz_cli_usage (argv[0], _ ("give exactly one campaign file"));
   db = tz_cli_db (cli);
   if (db == NULL)
     return TZ_CLI_FAILED;
@@ -45,11 +46,11 @@ tz_cli_campaign_list (TzCli *cli, int argc, char **argv)
   int code = TZ_CLI_OK;
   TzDb *db;
 
-  if (!tz_cli_parse (argv[0], NULL, _("Lists campaigns, one per line: id<TAB>title."), NULL, &argc,
+  if (!tz_cli_parse (argv[0], NULL, _ ("Lists campaigns, one per line: id<TAB>title."), NULL, &argc,
                      &argv, &code))
     return code;
   if (argc != 1)
-    return tz_cli_usage (argv[0], _("takes no arguments"));
+    return tz_cli_usage (argv[0], _ ("takes no arguments"));
   db = tz_cli_db (cli);
   if (db == NULL)
     return TZ_CLI_FAILED;
@@ -71,17 +72,18 @@ tz_cli_campaign_export (TzCli *cli, int argc, char **argv)
   g_autofree char *output = NULL;
   g_autofree char *json = NULL;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of stdout"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write to FILE instead of stdout"),
+      N_ ("FILE") },
     { NULL },
   };
   int code = TZ_CLI_OK;
   gint64 id;
 
-  if (!tz_cli_parse (argv[0], "ID", _("Writes the campaign as a campaign file (JSON)."), entries,
+  if (!tz_cli_parse (argv[0], "ID", _ ("Writes the campaign as a campaign file (JSON)."), entries,
                      &argc, &argv, &code))
     return code;
   if (argc != 2)
-    return tz_cli_usage (argv[0], _("give exactly one campaign id"));
+    return tz_cli_usage (argv[0], _ ("give exactly one campaign id"));
   if (!tz_cli_campaign (cli, argv[1], &id))
     return TZ_CLI_FAILED;
   if (output != NULL)
@@ -115,11 +117,11 @@ tz_cli_campaign_show (TzCli *cli, int argc, char **argv)
   int code = TZ_CLI_OK;
   gint64 id;
 
-  if (!tz_cli_parse (argv[0], "ID", _("Shows a campaign’s notice data."), NULL, &argc, &argv,
+  if (!tz_cli_parse (argv[0], "ID", _ ("Shows a campaign’s notice data."), NULL, &argc, &argv,
                      &code))
     return code;
   if (argc != 2)
-    return tz_cli_usage (argv[0], _("give exactly one campaign id"));
+    return tz_cli_usage (argv[0], _ ("give exactly one campaign id"));
   if (!tz_cli_campaign (cli, argv[1], &id))
     return TZ_CLI_FAILED;
   c = tz_campaign_get (cli->db, id, &error);
@@ -128,13 +130,13 @@ tz_cli_campaign_show (TzCli *cli, int argc, char **argv)
   issued = tz_format_date (c->issue_date);
   start = tz_format_date (c->start_date);
   end = tz_format_date (c->end_date);
-  print_field (_("Title"), c->title);
-  print_field (_("Issued by"), c->issuer);
-  print_field (_("Document number"), c->doc_number);
-  print_field (_("Issue date"), issued);
-  print_field (_("Starts"), start);
-  print_field (_("Ends"), end);
-  print_field (_("Identifier"), c->uuid);
+  print_field (_ ("Title"), c->title);
+  print_field (_ ("Issued by"), c->issuer);
+  print_field (_ ("Document number"), c->doc_number);
+  print_field (_ ("Issue date"), issued);
+  print_field (_ ("Starts"), start);
+  print_field (_ ("Ends"), end);
+  print_field (_ ("Identifier"), c->uuid);
   return TZ_CLI_OK;
 }
 
@@ -144,19 +146,21 @@ tz_cli_campaign_delete (TzCli *cli, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   gboolean yes = FALSE;
   GOptionEntry entries[] = {
-    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Delete without asking (required)"), NULL },
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_ ("Delete without asking (required)"), NULL },
     { NULL },
   };
   int code = TZ_CLI_OK;
   gint64 id;
 
-  if (!tz_cli_parse (argv[0], "ID", _("Deletes a campaign with its tracks, quotas, activities and entries."),
+  if (!tz_cli_parse (argv[0], "ID",
+                     _ ("Deletes a campaign with its tracks, quotas, activities and entries."),
                      entries, &argc, &argv, &code))
     return code;
   if (argc != 2)
-    return tz_cli_usage (argv[0], _("give exactly one campaign id"));
+    return tz_cli_usage (argv[0], _ ("give exactly one campaign id"));
   if (!yes)
-    return tz_cli_usage (argv[0], _("deleting a campaign cannot be undone here; add --yes to confirm"));
+    return tz_cli_usage (argv[0],
+                         _ ("deleting a campaign cannot be undone here; add --yes to confirm"));
   if (!tz_cli_campaign (cli, argv[1], &id))
     return TZ_CLI_FAILED;
   if (!tz_campaign_delete (cli->db, id, &error))

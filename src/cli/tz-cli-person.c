@@ -32,32 +32,39 @@ tz_cli_person_add (TzCli *cli, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (TzPerson) p = tz_person_new ();
   GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &p->name, N_("Full name (姓名)"), N_("NAME") },
-    { "gender", 0, 0, G_OPTION_ARG_STRING, &p->gender, N_("男 or 女 (taken from the ID number when omitted)"), N_("GENDER") },
-    { "birth", 0, 0, G_OPTION_ARG_STRING, &p->birth_date, N_("Birth month, YYYY-MM"), N_("DATE") },
-    { "id-number", 0, 0, G_OPTION_ARG_STRING, &p->id_number, N_("Resident ID number, 18 characters"), N_("N") },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &p->phone, N_("Mobile number"), N_("N") },
-    { "email", 0, 0, G_OPTION_ARG_STRING, &p->email, N_("E-mail address"), N_("ADDRESS") },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &p->unit_name, N_("Employer (工作单位); linked when the unit tree has it"), N_("NAME") },
-    { "position", 0, 0, G_OPTION_ARG_STRING, &p->position, N_("Position (职务)"), N_("TEXT") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &p->title, N_("Professional title (职称)"), N_("TEXT") },
-    { "ethnicity", 0, 0, G_OPTION_ARG_STRING, &p->ethnicity, N_("Ethnic group (民族), e.g. 汉族"), N_("NAME") },
-    { "political", 0, 0, G_OPTION_ARG_STRING, &p->political, N_("Political status (政治面貌), e.g. 中共党员"), N_("NAME") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &p->note, N_("A note"), N_("TEXT") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &p->name, N_ ("Full name (姓名)"), N_ ("NAME") },
+    { "gender", 0, 0, G_OPTION_ARG_STRING, &p->gender,
+      N_ ("男 or 女 (taken from the ID number when omitted)"), N_ ("GENDER") },
+    { "birth", 0, 0, G_OPTION_ARG_STRING, &p->birth_date, N_ ("Birth month, YYYY-MM"),
+      N_ ("DATE") },
+    { "id-number", 0, 0, G_OPTION_ARG_STRING, &p->id_number,
+      N_ ("Resident ID number, 18 characters"), N_ ("N") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &p->phone, N_ ("Mobile number"), N_ ("N") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &p->email, N_ ("E-mail address"), N_ ("ADDRESS") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &p->unit_name,
+      N_ ("Employer (工作单位); linked when the unit tree has it"), N_ ("NAME") },
+    { "position", 0, 0, G_OPTION_ARG_STRING, &p->position, N_ ("Position (职务)"), N_ ("TEXT") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &p->title, N_ ("Professional title (职称)"),
+      N_ ("TEXT") },
+    { "ethnicity", 0, 0, G_OPTION_ARG_STRING, &p->ethnicity, N_ ("Ethnic group (民族), e.g. 汉族"),
+      N_ ("NAME") },
+    { "political", 0, 0, G_OPTION_ARG_STRING, &p->political,
+      N_ ("Political status (政治面貌), e.g. 中共党员"), N_ ("NAME") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &p->note, N_ ("A note"), N_ ("TEXT") },
     { NULL },
   };
   int code = TZ_CLI_OK;
   TzDb *db;
 
   if (!tz_cli_parse (argv[0], NULL,
-                     _("Adds a person and prints the new id. Invalid values are refused with a "
-                       "message naming the field; nothing is saved then."),
+                     _ ("Adds a person and prints the new id. Invalid values are refused with a "
+                        "message naming the field; nothing is saved then."),
                      entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
-    return tz_cli_usage (argv[0], _("takes no arguments besides its options"));
+    return tz_cli_usage (argv[0], _ ("takes no arguments besides its options"));
   if (p->name == NULL)
-    return tz_cli_usage (argv[0], _("give the name with --name"));
+    return tz_cli_usage (argv[0], _ ("give the name with --name"));
   db = tz_cli_db (cli);
   if (db == NULL)
     return TZ_CLI_FAILED;
@@ -109,22 +116,25 @@ tz_cli_person_list (TzCli *cli, int argc, char **argv)
   g_autofree char *limit_text = NULL;
   gboolean unmasked = FALSE;
   GOptionEntry entries[] = {
-    { "search", 's', 0, G_OPTION_ARG_STRING, &search, N_("Only people whose name, unit or position contains TEXT"), N_("TEXT") },
-    { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked, N_("Show full ID and phone numbers (recorded in the audit log)"), NULL },
-    { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text, N_("At most N people"), N_("N") },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search,
+      N_ ("Only people whose name, unit or position contains TEXT"), N_ ("TEXT") },
+    { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked,
+      N_ ("Show full ID and phone numbers (recorded in the audit log)"), NULL },
+    { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text, N_ ("At most N people"), N_ ("N") },
     { NULL },
   };
   gint64 limit = 0;
   int code = TZ_CLI_OK;
   TzDb *db;
 
-  if (!tz_cli_parse (argv[0], NULL,
-                     _("Lists people: id<TAB>name<TAB>gender<TAB>ID number<TAB>phone<TAB>unit<TAB>position, "
-                       "ID and phone masked (110105********002X, 138****8000) unless --unmasked."),
-                     entries, &argc, &argv, &code))
+  if (!tz_cli_parse (
+          argv[0], NULL,
+          _ ("Lists people: id<TAB>name<TAB>gender<TAB>ID number<TAB>phone<TAB>unit<TAB>position, "
+             "ID and phone masked (110105********002X, 138****8000) unless --unmasked."),
+          entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
-    return tz_cli_usage (argv[0], _("takes no arguments besides its options"));
+    return tz_cli_usage (argv[0], _ ("takes no arguments besides its options"));
   if (limit_text != NULL && !tz_cli_count ("--limit", limit_text, &limit))
     return TZ_CLI_USAGE;
   db = tz_cli_db (cli);
@@ -149,18 +159,19 @@ tz_cli_person_show (TzCli *cli, int argc, char **argv)
   g_autofree char *phone = NULL;
   gboolean unmasked = FALSE;
   GOptionEntry entries[] = {
-    { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked, N_("Show full ID and phone numbers (recorded in the audit log)"), NULL },
+    { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked,
+      N_ ("Show full ID and phone numbers (recorded in the audit log)"), NULL },
     { NULL },
   };
   int code = TZ_CLI_OK;
   gint64 id;
   TzDb *db;
 
-  if (!tz_cli_parse (argv[0], "ID", _("Shows one person, field by field."), entries, &argc, &argv,
+  if (!tz_cli_parse (argv[0], "ID", _ ("Shows one person, field by field."), entries, &argc, &argv,
                      &code))
     return code;
   if (argc != 2)
-    return tz_cli_usage (argv[0], _("give exactly one person id"));
+    return tz_cli_usage (argv[0], _ ("give exactly one person id"));
   if (!tz_cli_count ("ID", argv[1], &id))
     return TZ_CLI_USAGE;
   db = tz_cli_db (cli);
@@ -173,16 +184,16 @@ tz_cli_person_show (TzCli *cli, int argc, char **argv)
     return TZ_CLI_FAILED;
   id_number = unmasked ? g_strdup (p->id_number) : tz_mask_id_number (p->id_number);
   phone = unmasked ? g_strdup (p->phone) : tz_mask_phone (p->phone);
-  g_print ("%s\t%s\n", _("Name"), p->name);
-  g_print ("%s\t%s\n", _("Gender"), or_empty (p->gender));
-  g_print ("%s\t%s\n", _("Date of birth"), or_empty (p->birth_date));
-  g_print ("%s\t%s\n", _("Ethnicity"), or_empty (p->ethnicity));
-  g_print ("%s\t%s\n", _("Political status"), or_empty (p->political));
-  g_print ("%s\t%s\n", _("ID number"), or_empty (id_number));
-  g_print ("%s\t%s\n", _("Mobile number"), or_empty (phone));
-  g_print ("%s\t%s\n", _("E-mail"), or_empty (p->email));
-  g_print ("%s\t%s\n", _("Employer"), or_empty (p->employer ? p->employer : p->unit_name));
-  g_print ("%s\t%s\n", _("Position"), or_empty (p->position));
+  g_print ("%s\t%s\n", _ ("Name"), p->name);
+  g_print ("%s\t%s\n", _ ("Gender"), or_empty (p->gender));
+  g_print ("%s\t%s\n", _ ("Date of birth"), or_empty (p->birth_date));
+  g_print ("%s\t%s\n", _ ("Ethnicity"), or_empty (p->ethnicity));
+  g_print ("%s\t%s\n", _ ("Political status"), or_empty (p->political));
+  g_print ("%s\t%s\n", _ ("ID number"), or_empty (id_number));
+  g_print ("%s\t%s\n", _ ("Mobile number"), or_empty (phone));
+  g_print ("%s\t%s\n", _ ("E-mail"), or_empty (p->email));
+  g_print ("%s\t%s\n", _ ("Employer"), or_empty (p->employer ? p->employer : p->unit_name));
+  g_print ("%s\t%s\n", _ ("Position"), or_empty (p->position));
   return TZ_CLI_OK;
 }
 
@@ -194,11 +205,11 @@ tz_cli_person_delete (TzCli *cli, int argc, char **argv)
   gint64 id;
   TzDb *db;
 
-  if (!tz_cli_parse (argv[0], "ID", _("Deletes a person who has no entries."), NULL, &argc, &argv,
+  if (!tz_cli_parse (argv[0], "ID", _ ("Deletes a person who has no entries."), NULL, &argc, &argv,
                      &code))
     return code;
   if (argc != 2)
-    return tz_cli_usage (argv[0], _("give exactly one person id"));
+    return tz_cli_usage (argv[0], _ ("give exactly one person id"));
   if (!tz_cli_count ("ID", argv[1], &id))
     return TZ_CLI_USAGE;
   db = tz_cli_db (cli);
@@ -222,32 +233,43 @@ tz_cli_entry_add (TzCli *cli, int argc, char **argv)
   g_autofree char *file = NULL;
   g_autofree char *duration = NULL;
   GOptionEntry entries[] = {
-    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_("The campaign (id)"), N_("ID") },
-    { "track", 't', 0, G_OPTION_ARG_STRING, &track, N_("The track, by name"), N_("NAME") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &e->title, N_("The work’s or nomination’s title"), N_("TEXT") },
-    { "person", 'p', 0, G_OPTION_ARG_STRING, &person, N_("The entrant, a person id"), N_("ID") },
-    { "entrant-unit", 0, 0, G_OPTION_ARG_STRING, &entrant_unit, N_("The entrant, a unit by name"), N_("NAME") },
-    { "recommended-by", 'r', 0, G_OPTION_ARG_STRING, &recommended_by, N_("The recommending unit, by name"), N_("NAME") },
-    { "summary", 0, 0, G_OPTION_ARG_STRING, &e->summary, N_("Deed summary (事迹简介)"), N_("TEXT") },
-    { "description", 0, 0, G_OPTION_ARG_STRING, &e->description, N_("Description of the work"), N_("TEXT") },
-    { "platform", 0, 0, G_OPTION_ARG_STRING, &e->platform, N_("Platform"), N_("NAME") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &e->status, N_("draft (default), submitted, reviewed, shortlisted, awarded, not_selected"), N_("STATUS") },
-    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, N_("The work file (its content hash finds duplicates)"), N_("PATH") },
-    { "duration", 0, 0, G_OPTION_ARG_STRING, &duration, N_("The work’s length in seconds"), N_("N") },
+    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_ ("The campaign (id)"), N_ ("ID") },
+    { "track", 't', 0, G_OPTION_ARG_STRING, &track, N_ ("The track, by name"), N_ ("NAME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &e->title, N_ ("The work’s or nomination’s title"),
+      N_ ("TEXT") },
+    { "person", 'p', 0, G_OPTION_ARG_STRING, &person, N_ ("The entrant, a person id"), N_ ("ID") },
+    { "entrant-unit", 0, 0, G_OPTION_ARG_STRING, &entrant_unit, N_ ("The entrant, a unit by name"),
+      N_ ("NAME") },
+    { "recommended-by", 'r', 0, G_OPTION_ARG_STRING, &recommended_by,
+      N_ ("The recommending unit, by name"), N_ ("NAME") },
+    { "summary", 0, 0, G_OPTION_ARG_STRING, &e->summary, N_ ("Deed summary (事迹简介)"),
+      N_ ("TEXT") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &e->description, N_ ("Description of the work"),
+      N_ ("TEXT") },
+    { "platform", 0, 0, G_OPTION_ARG_STRING, &e->platform, N_ ("Platform"), N_ ("NAME") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &e->status,
+      N_ ("draft (default), submitted, reviewed, shortlisted, awarded, not_selected"),
+      N_ ("STATUS") },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
+      N_ ("The work file (its content hash finds duplicates)"), N_ ("PATH") },
+    { "duration", 0, 0, G_OPTION_ARG_STRING, &duration, N_ ("The work’s length in seconds"),
+      N_ ("N") },
     { NULL },
   };
   g_autoptr (GPtrArray) failures = NULL;
   int code = TZ_CLI_OK;
   TzDb *db;
 
-  if (!tz_cli_parse (argv[0], NULL, _("Adds an entry and prints its id, then any requirement of "
-                                      "the track that it fails, one per line on stderr."),
+  if (!tz_cli_parse (argv[0], NULL,
+                     _ ("Adds an entry and prints its id, then any requirement of "
+                        "the track that it fails, one per line on stderr."),
                      entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
-    return tz_cli_usage (argv[0], _("takes no arguments besides its options"));
+    return tz_cli_usage (argv[0], _ ("takes no arguments besides its options"));
   if (track == NULL || e->title == NULL || (person == NULL && entrant_unit == NULL))
-    return tz_cli_usage (argv[0], _("give --campaign, --track, --title and --person or --entrant-unit"));
+    return tz_cli_usage (argv[0],
+                         _ ("give --campaign, --track, --title and --person or --entrant-unit"));
   if (!tz_cli_campaign (cli, campaign, &e->campaign_id))
     return TZ_CLI_FAILED;
   db = cli->db;
@@ -262,7 +284,8 @@ tz_cli_entry_add (TzCli *cli, int argc, char **argv)
     }
   if (!tz_track_resolve (db, e->campaign_id, track, &e->track_id, &error))
     return tz_cli_fail (error);
-  if (entrant_unit != NULL && !tz_unit_resolve (db, e->campaign_id, entrant_unit, &e->entrant_unit_id, &error))
+  if (entrant_unit != NULL &&
+      !tz_unit_resolve (db, e->campaign_id, entrant_unit, &e->entrant_unit_id, &error))
     return tz_cli_fail (error);
   if (recommended_by != NULL &&
       !tz_unit_resolve (db, e->campaign_id, recommended_by, &e->recommending_unit_id, &error))
@@ -298,20 +321,22 @@ tz_cli_entry_list (TzCli *cli, int argc, char **argv)
   g_autofree char *track = NULL;
   g_autofree char *search = NULL;
   GOptionEntry entries[] = {
-    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_("The campaign (id)"), N_("ID") },
-    { "track", 't', 0, G_OPTION_ARG_STRING, &track, N_("Only this track"), N_("NAME") },
-    { "search", 's', 0, G_OPTION_ARG_STRING, &search, N_("Only entries whose title, entrant, unit or description contains TEXT"), N_("TEXT") },
+    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_ ("The campaign (id)"), N_ ("ID") },
+    { "track", 't', 0, G_OPTION_ARG_STRING, &track, N_ ("Only this track"), N_ ("NAME") },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search,
+      N_ ("Only entries whose title, entrant, unit or description contains TEXT"), N_ ("TEXT") },
     { NULL },
   };
   gint64 id, track_id = 0;
   int code = TZ_CLI_OK;
 
-  if (!tz_cli_parse (argv[0], NULL,
-                     _("Lists entries: id<TAB>track<TAB>title<TAB>entrant<TAB>recommending unit<TAB>status."),
-                     entries, &argc, &argv, &code))
+  if (!tz_cli_parse (
+          argv[0], NULL,
+          _ ("Lists entries: id<TAB>track<TAB>title<TAB>entrant<TAB>recommending unit<TAB>status."),
+          entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
-    return tz_cli_usage (argv[0], _("takes no arguments besides its options"));
+    return tz_cli_usage (argv[0], _ ("takes no arguments besides its options"));
   if (!tz_cli_campaign (cli, campaign, &id))
     return TZ_CLI_FAILED;
   if (track != NULL && !tz_track_resolve (cli->db, id, track, &track_id, &error))

@@ -22,25 +22,30 @@ tz_cli_unit_add (TzCli *cli, int argc, char **argv)
   g_autofree char *campaign = NULL;
   g_autofree char *role = NULL;
   GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The unit’s full name"), N_("NAME") },
-    { "parent", 0, 0, G_OPTION_ARG_STRING, &parent, N_("The unit it belongs to, by name"), N_("NAME") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("city_union, industry_union, school, enterprise, bureau, other…"), N_("KIND") },
-    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_("Also add it to this campaign"), N_("ID") },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Its role there: participant (default), organizer, issuer"), N_("ROLE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("The unit’s full name"), N_ ("NAME") },
+    { "parent", 0, 0, G_OPTION_ARG_STRING, &parent, N_ ("The unit it belongs to, by name"),
+      N_ ("NAME") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_ ("city_union, industry_union, school, enterprise, bureau, other…"), N_ ("KIND") },
+    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_ ("Also add it to this campaign"),
+      N_ ("ID") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role,
+      N_ ("Its role there: participant (default), organizer, issuer"), N_ ("ROLE") },
     { NULL },
   };
   gint64 campaign_id = 0, parent_id = 0, id = 0;
   int code = TZ_CLI_OK;
   TzDb *db;
 
-  if (!tz_cli_parse (argv[0], NULL, _("Adds a unit (or finds the one of that name under the same "
-                                      "parent) and prints its id."),
+  if (!tz_cli_parse (argv[0], NULL,
+                     _ ("Adds a unit (or finds the one of that name under the same "
+                        "parent) and prints its id."),
                      entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
-    return tz_cli_usage (argv[0], _("takes no arguments besides its options"));
+    return tz_cli_usage (argv[0], _ ("takes no arguments besides its options"));
   if (name == NULL)
-    return tz_cli_usage (argv[0], _("give the name with --name"));
+    return tz_cli_usage (argv[0], _ ("give the name with --name"));
   db = tz_cli_db (cli);
   if (db == NULL)
     return TZ_CLI_FAILED;
@@ -61,19 +66,21 @@ tz_cli_unit_list (TzCli *cli, int argc, char **argv)
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *campaign = NULL;
   GOptionEntry entries[] = {
-    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_("Only the units of this campaign"), N_("ID") },
+    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_ ("Only the units of this campaign"),
+      N_ ("ID") },
     { NULL },
   };
   gint64 campaign_id = 0;
   int code = TZ_CLI_OK;
   TzDb *db;
 
-  if (!tz_cli_parse (argv[0], NULL,
-                     _("Lists units in tree order: id<TAB>name (indented by depth)<TAB>kind<TAB>role."),
-                     entries, &argc, &argv, &code))
+  if (!tz_cli_parse (
+          argv[0], NULL,
+          _ ("Lists units in tree order: id<TAB>name (indented by depth)<TAB>kind<TAB>role."),
+          entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
-    return tz_cli_usage (argv[0], _("takes no arguments besides its options"));
+    return tz_cli_usage (argv[0], _ ("takes no arguments besides its options"));
   db = tz_cli_db (cli);
   if (db == NULL)
     return TZ_CLI_FAILED;
@@ -102,10 +109,13 @@ tz_cli_audit (TzCli *cli, int argc, char **argv)
   g_autofree char *since = NULL;
   g_autofree char *limit_text = NULL;
   GOptionEntry entries[] = {
-    { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only changes to this table (person, activity, …)"), N_("TABLE") },
-    { "row", 'r', 0, G_OPTION_ARG_STRING, &row, N_("Only changes to this row id"), N_("ID") },
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Only changes on or after this date"), N_("DATE") },
-    { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text, N_("At most N changes (default 100)"), N_("N") },
+    { "table", 't', 0, G_OPTION_ARG_STRING, &table,
+      N_ ("Only changes to this table (person, activity, …)"), N_ ("TABLE") },
+    { "row", 'r', 0, G_OPTION_ARG_STRING, &row, N_ ("Only changes to this row id"), N_ ("ID") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_ ("Only changes on or after this date"),
+      N_ ("DATE") },
+    { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text, N_ ("At most N changes (default 100)"),
+      N_ ("N") },
     { NULL },
   };
   gint64 row_id = 0, limit = 100;
@@ -113,11 +123,12 @@ tz_cli_audit (TzCli *cli, int argc, char **argv)
   TzDb *db;
 
   if (!tz_cli_parse (argv[0], NULL,
-                     _("Shows the audit log, newest first: time<TAB>who<TAB>action<TAB>table<TAB>row<TAB>old<TAB>new."),
+                     _ ("Shows the audit log, newest first: "
+                        "time<TAB>who<TAB>action<TAB>table<TAB>row<TAB>old<TAB>new."),
                      entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
-    return tz_cli_usage (argv[0], _("takes no arguments besides its options"));
+    return tz_cli_usage (argv[0], _ ("takes no arguments besides its options"));
   if (row != NULL && !tz_cli_count ("--row", row, &row_id))
     return TZ_CLI_USAGE;
   if (limit_text != NULL && !tz_cli_count ("--limit", limit_text, &limit))

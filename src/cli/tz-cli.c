@@ -20,31 +20,34 @@
 #include "tz-i18n.h"
 
 static const TzCliCommand commands[] = {
-  { "campaign", "import", tz_cli_campaign_import, N_("Import a campaign file; prints the new campaign’s id") },
-  { "campaign", "list", tz_cli_campaign_list, N_("List campaigns: id and title") },
-  { "campaign", "export", tz_cli_campaign_export, N_("Write a campaign file (JSON) to stdout or a file") },
-  { "campaign", "show", tz_cli_campaign_show, N_("Show a campaign’s notice data") },
-  { "campaign", "delete", tz_cli_campaign_delete, N_("Delete a campaign and everything in it") },
-  { "quota", "list", tz_cli_quota_list, N_("List a campaign’s quota per unit: unit, target, held") },
-  { "quota", "set", tz_cli_quota_set, N_("Set a unit’s quota") },
-  { "activity", "add", tz_cli_activity_add, N_("Log an offline activity held by a unit") },
-  { "activity", "list", tz_cli_activity_list, N_("List a campaign’s offline activities") },
-  { "activity", "delete", tz_cli_activity_delete, N_("Delete an offline activity") },
-  { "person", "add", tz_cli_person_add, N_("Add a person; prints the new id") },
-  { "person", "list", tz_cli_person_list, N_("List or search people (ID and phone masked)") },
-  { "person", "show", tz_cli_person_show, N_("Show one person") },
-  { "person", "delete", tz_cli_person_delete, N_("Delete a person") },
-  { "entry", "add", tz_cli_entry_add, N_("Add an entry (a work or a nomination) to a track") },
-  { "entry", "list", tz_cli_entry_list, N_("List or search a campaign’s entries") },
-  { "unit", "add", tz_cli_unit_add, N_("Add a unit to the tree, optionally to a campaign") },
-  { "unit", "list", tz_cli_unit_list, N_("List units as a tree") },
-  { NULL, "audit", tz_cli_audit, N_("Show the audit log of changes") },
+  { "campaign", "import", tz_cli_campaign_import,
+    N_ ("Import a campaign file; prints the new campaign’s id") },
+  { "campaign", "list", tz_cli_campaign_list, N_ ("List campaigns: id and title") },
+  { "campaign", "export", tz_cli_campaign_export,
+    N_ ("Write a campaign file (JSON) to stdout or a file") },
+  { "campaign", "show", tz_cli_campaign_show, N_ ("Show a campaign’s notice data") },
+  { "campaign", "delete", tz_cli_campaign_delete, N_ ("Delete a campaign and everything in it") },
+  { "quota", "list", tz_cli_quota_list,
+    N_ ("List a campaign’s quota per unit: unit, target, held") },
+  { "quota", "set", tz_cli_quota_set, N_ ("Set a unit’s quota") },
+  { "activity", "add", tz_cli_activity_add, N_ ("Log an offline activity held by a unit") },
+  { "activity", "list", tz_cli_activity_list, N_ ("List a campaign’s offline activities") },
+  { "activity", "delete", tz_cli_activity_delete, N_ ("Delete an offline activity") },
+  { "person", "add", tz_cli_person_add, N_ ("Add a person; prints the new id") },
+  { "person", "list", tz_cli_person_list, N_ ("List or search people (ID and phone masked)") },
+  { "person", "show", tz_cli_person_show, N_ ("Show one person") },
+  { "person", "delete", tz_cli_person_delete, N_ ("Delete a person") },
+  { "entry", "add", tz_cli_entry_add, N_ ("Add an entry (a work or a nomination) to a track") },
+  { "entry", "list", tz_cli_entry_list, N_ ("List or search a campaign’s entries") },
+  { "unit", "add", tz_cli_unit_add, N_ ("Add a unit to the tree, optionally to a campaign") },
+  { "unit", "list", tz_cli_unit_list, N_ ("List units as a tree") },
+  { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
 };
 
 int
 tz_cli_fail (const GError *error)
 {
-  g_printerr ("taizhang-cli: %s\n", error != NULL ? error->message : _("failed"));
+  g_printerr ("taizhang-cli: %s\n", error != NULL ? error->message : _ ("failed"));
   return TZ_CLI_FAILED;
 }
 
@@ -58,7 +61,7 @@ tz_cli_usage (const char *command, const char *format, ...)
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_printerr ("taizhang-cli %s: %s\n", command, message);
-  g_printerr (_("Run “taizhang-cli %s --help” for help.\n"), command);
+  g_printerr (_ ("Run “taizhang-cli %s --help” for help.\n"), command);
   return TZ_CLI_USAGE;
 }
 
@@ -86,8 +89,8 @@ tz_cli_parse (const char *command, const char *parameter, const char *summary,
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *usage = g_strdup_printf ("%s%s%s", command, parameter ? " " : "",
-                                            parameter ? parameter : "");
+  g_autofree char *usage =
+      g_strdup_printf ("%s%s%s", command, parameter ? " " : "", parameter ? parameter : "");
 
   context = g_option_context_new (usage);
   g_option_context_set_summary (context, summary);
@@ -111,7 +114,8 @@ tz_cli_campaign (TzCli *cli, const char *text, gint64 *campaign_id)
 
   if (text == NULL)
     {
-      g_printerr (_("taizhang-cli: give the campaign with --campaign ID (see “campaign list”).\n"));
+      g_printerr (
+          _ ("taizhang-cli: give the campaign with --campaign ID (see “campaign list”).\n"));
       return FALSE;
     }
   db = tz_cli_db (cli);
@@ -133,7 +137,7 @@ tz_cli_count (const char *option, const char *text, gint64 *value)
   if (text == NULL || *text == '\0' || !g_ascii_isdigit (*text) ||
       !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT32, &v, NULL))
     {
-      g_printerr (_("taizhang-cli: %s: “%s” is not a whole number of 0 or more.\n"), option,
+      g_printerr (_ ("taizhang-cli: %s: “%s” is not a whole number of 0 or more.\n"), option,
                   text != NULL ? text : "");
       return FALSE;
     }
@@ -146,24 +150,25 @@ print_help (void)
 {
   const char *group = NULL;
 
-  g_print (_("Usage:\n  taizhang-cli [--db PATH] COMMAND [OPTIONS…]\n\n"));
-  g_print (_("Keeps a unit’s campaigns, quotas, activities, people and entries in one database.\n\n"));
-  g_print (_("Global options:\n"
-             "  --db PATH       the database file (default: %s)\n"
-             "  --actor NAME    the name written to the audit log (default: your login)\n"
-             "  --version       print the version\n"
-             "  -h, --help      this help; COMMAND --help for a command’s options\n\n"),
+  g_print (_ ("Usage:\n  taizhang-cli [--db PATH] COMMAND [OPTIONS…]\n\n"));
+  g_print (
+      _ ("Keeps a unit’s campaigns, quotas, activities, people and entries in one database.\n\n"));
+  g_print (_ ("Global options:\n"
+              "  --db PATH       the database file (default: %s)\n"
+              "  --actor NAME    the name written to the audit log (default: your login)\n"
+              "  --version       print the version\n"
+              "  -h, --help      this help; COMMAND --help for a command’s options\n\n"),
            "$XDG_DATA_HOME/taizhang/taizhang.db");
-  g_print (_("Commands:\n"));
+  g_print (_ ("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *name = commands[i].group != NULL
-                                ? g_strdup_printf ("%s %s", commands[i].group, commands[i].name)
-                                : g_strdup (commands[i].name);
+                                  ? g_strdup_printf ("%s %s", commands[i].group, commands[i].name)
+                                  : g_strdup (commands[i].name);
       if (g_strcmp0 (group, commands[i].group) != 0 && i > 0)
         g_print ("\n");
       group = commands[i].group;
-      g_print ("  %-18s %s\n", name, _(commands[i].summary));
+      g_print ("  %-18s %s\n", name, _ (commands[i].summary));
     }
 }
 
@@ -201,15 +206,15 @@ run_command (TzCli *cli, int argc, char **argv)
 
   if (group_known)
     {
-      g_printerr (argc >= 2 ? _("taizhang-cli: “%s” has no subcommand “%s”. It has:\n")
-                            : _("taizhang-cli: “%s” needs a subcommand:\n"),
+      g_printerr (argc >= 2 ? _ ("taizhang-cli: “%s” has no subcommand “%s”. It has:\n")
+                            : _ ("taizhang-cli: “%s” needs a subcommand:\n"),
                   word, argc >= 2 ? argv[1] : "");
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         if (g_strcmp0 (commands[i].group, word) == 0)
-          g_printerr ("  %s %-10s %s\n", word, commands[i].name, _(commands[i].summary));
+          g_printerr ("  %s %-10s %s\n", word, commands[i].name, _ (commands[i].summary));
       return TZ_CLI_USAGE;
     }
-  g_printerr (_("taizhang-cli: unknown command “%s”. Run “taizhang-cli --help” for the list.\n"),
+  g_printerr (_ ("taizhang-cli: unknown command “%s”. Run “taizhang-cli --help” for the list.\n"),
               word);
   return TZ_CLI_USAGE;
 }
@@ -243,7 +248,7 @@ tz_cli_main (int argc, char **argv)
         {
           if (i + 1 >= argc)
             {
-              g_printerr (_("taizhang-cli: %s needs a value.\n"), arg);
+              g_printerr (_ ("taizhang-cli: %s needs a value.\n"), arg);
               return TZ_CLI_USAGE;
             }
           if (g_str_equal (arg, "--db"))
@@ -261,7 +266,7 @@ tz_cli_main (int argc, char **argv)
         help = TRUE;
       else if (arg[0] == '-')
         {
-          g_printerr (_("taizhang-cli: unknown option “%s”. Run “taizhang-cli --help”.\n"), arg);
+          g_printerr (_ ("taizhang-cli: unknown option “%s”. Run “taizhang-cli --help”.\n"), arg);
           return TZ_CLI_USAGE;
         }
       else

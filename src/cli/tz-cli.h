@@ -21,7 +21,7 @@ typedef int (*TzCliCommandFunc) (TzCli *cli, int argc, char **argv);
 
 typedef struct
 {
-  const char *group;   /* "campaign", or NULL for a command of one word */
+  const char *group; /* "campaign", or NULL for a command of one word */
   const char *name;
   TzCliCommandFunc func;
   const char *summary; /* translatable */

@@ -52,8 +52,8 @@ check_in_period (TzDb *db, gint64 campaign_id, const char *date, GError **error)
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
-                     "numbers."),
+                   _ ("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
+                      "numbers."),
                    campaign_id);
       return FALSE;
     }
@@ -61,10 +61,11 @@ check_in_period (TzDb *db, gint64 campaign_id, const char *date, GError **error)
     const char *start = (const char *) sqlite3_column_text (stmt, 0);
     const char *end = (const char *) sqlite3_column_text (stmt, 1);
 
-    if ((start != NULL && g_strcmp0 (date, start) < 0) || (end != NULL && g_strcmp0 (date, end) > 0))
+    if ((start != NULL && g_strcmp0 (date, start) < 0) ||
+        (end != NULL && g_strcmp0 (date, end) > 0))
       {
         g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                     _("Date: %s is outside the campaign’s period (%s to %s). Check the date."),
+                     _ ("Date: %s is outside the campaign’s period (%s to %s). Check the date."),
                      date, start != NULL ? start : "…", end != NULL ? end : "…");
         return FALSE;
       }
@@ -96,8 +97,8 @@ check_unit (TzDb *db, gint64 campaign_id, gint64 unit_id, GError **error)
   if (rc != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _("Unit: this unit takes no part in the campaign. Add it to the campaign "
-                     "first."));
+                   _ ("Unit: this unit takes no part in the campaign. Add it to the campaign "
+                      "first."));
       return FALSE;
     }
   return TRUE;
@@ -106,27 +107,28 @@ check_unit (TzDb *db, gint64 campaign_id, gint64 unit_id, GError **error)
 gboolean
 tz_activity_validate (TzDb *db, const TzActivity *a, GError **error)
 {
-  if (!tz_validate_required (_("Title"), a->title, error) ||
-      !tz_validate_text_length (_("Title"), a->title, TZ_ACTIVITY_MAX_TITLE, error) ||
-      !tz_validate_required (_("Date"), a->held_on, error) ||
-      !tz_validate_date (_("Date"), a->held_on, NULL, error))
+  if (!tz_validate_required (_ ("Title"), a->title, error) ||
+      !tz_validate_text_length (_ ("Title"), a->title, TZ_ACTIVITY_MAX_TITLE, error) ||
+      !tz_validate_required (_ ("Date"), a->held_on, error) ||
+      !tz_validate_date (_ ("Date"), a->held_on, NULL, error))
     return FALSE;
-  if (a->place != NULL && !tz_validate_text_length (_("Place"), a->place, 200, error))
+  if (a->place != NULL && !tz_validate_text_length (_ ("Place"), a->place, 200, error))
     return FALSE;
-  if (a->enterprise != NULL && !tz_validate_text_length (_("Enterprise"), a->enterprise, 200, error))
+  if (a->enterprise != NULL &&
+      !tz_validate_text_length (_ ("Enterprise"), a->enterprise, 200, error))
     return FALSE;
   if (a->summary != NULL &&
-      !tz_validate_text_length (_("Summary"), a->summary, TZ_ACTIVITY_MAX_SUMMARY, error))
+      !tz_validate_text_length (_ ("Summary"), a->summary, TZ_ACTIVITY_MAX_SUMMARY, error))
     return FALSE;
   if (a->participants < -1 || a->participants > G_MAXINT32)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _("Participants: give a whole number of people, 0 or more."));
+                   _ ("Participants: give a whole number of people, 0 or more."));
       return FALSE;
     }
   if (a->unit_id <= 0)
     {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID, _("Unit: choose the unit that held it."));
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID, _ ("Unit: choose the unit that held it."));
       return FALSE;
     }
   return check_in_period (db, a->campaign_id, a->held_on, error) &&
@@ -207,7 +209,7 @@ tz_activity_delete (TzDb *db, gint64 id, GError **error)
   if (tz_db_changes (db) == 0)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT "."), id);
+                   _ ("There is no activity %" G_GINT64_FORMAT "."), id);
       goto fail;
     }
   return tz_db_commit (db, error);

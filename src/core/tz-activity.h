@@ -17,14 +17,14 @@ typedef struct
   char *unit_name;
   gint64 stage_id; /* 0: found from the date when the campaign's stages cover it */
   char *title;
-  char *held_on;   /* YYYY-MM-DD */
+  char *held_on; /* YYYY-MM-DD */
   char *place;
   char *enterprise;
   gint64 participants; /* -1: not recorded */
   char *summary;
 } TzActivity;
 
-#define TZ_ACTIVITY_MAX_TITLE 100
+#define TZ_ACTIVITY_MAX_TITLE   100
 #define TZ_ACTIVITY_MAX_SUMMARY 2000
 
 TzActivity *tz_activity_new (void);

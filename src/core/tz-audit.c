@@ -29,7 +29,8 @@ GPtrArray *
 tz_audit_list (TzDb *db, const char *table, gint64 row_id, const char *since, guint limit,
                GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_audit_entry_free);
+  g_autoptr (GPtrArray) list =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) tz_audit_entry_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 

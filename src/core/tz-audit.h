@@ -11,13 +11,13 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64 id;
-  char *at;          /* UTC, ISO 8601 with milliseconds */
+  char *at; /* UTC, ISO 8601 with milliseconds */
   char *actor;
   char *table;
   gint64 row_id;
-  char *action;      /* insert, update, delete, export */
-  char *old_values;  /* JSON object or NULL */
-  char *new_values;  /* JSON object or NULL */
+  char *action;     /* insert, update, delete, export */
+  char *old_values; /* JSON object or NULL */
+  char *new_values; /* JSON object or NULL */
 } TzAuditEntry;
 
 void tz_audit_entry_free (TzAuditEntry *entry);

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define TZ_CAMPAIGN_FORMAT_NAME "taizhang-campaign"
+#define TZ_CAMPAIGN_FORMAT_NAME    "taizhang-campaign"
 #define TZ_CAMPAIGN_FORMAT_VERSION 1
 
 /* Returns the new campaign's id, or 0 with @error: TZ_ERROR_PARSE naming the JSON

@@ -27,7 +27,7 @@ tz_campaign_free (TzCampaign *campaign)
   g_free (campaign);
 }
 
-#define CAMPAIGN_COLUMNS \
+#define CAMPAIGN_COLUMNS                                                                           \
   "id, uuid, title, issuer, doc_number, issue_date, start_date, end_date, status"
 
 static TzCampaign *
@@ -82,8 +82,8 @@ tz_campaign_get (TzDb *db, gint64 id, GError **error)
     return campaign_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                 _("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
-                   "numbers."),
+                 _ ("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
+                    "numbers."),
                  id);
   return NULL;
 }
@@ -132,7 +132,7 @@ tz_campaign_resolve (TzDb *db, const char *text, gint64 *id, GError **error)
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                 _("There is no campaign “%s”. Give its number, as “campaign list” shows it."),
+                 _ ("There is no campaign “%s”. Give its number, as “campaign list” shows it."),
                  text != NULL ? text : "");
   return FALSE;
 }
@@ -153,8 +153,8 @@ tz_campaign_delete (TzDb *db, gint64 id, GError **error)
   if (tz_db_changes (db) == 0)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
-                     "numbers."),
+                   _ ("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
+                      "numbers."),
                    id);
       goto fail;
     }
@@ -183,8 +183,7 @@ strip_title_marks (const char *name)
 }
 
 gboolean
-tz_track_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *track_id,
-                  GError **error)
+tz_track_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *track_id, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *wanted = NULL;
@@ -195,11 +194,13 @@ tz_track_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *track_
 
   if (name == NULL || *name == '\0')
     {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID, _("Track: give the name of a track."));
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID, _ ("Track: give the name of a track."));
       return FALSE;
     }
-  stmt = tz_db_prepare (db, "SELECT id, name, short_name, seq FROM track WHERE campaign_id = ? "
-                            "ORDER BY seq", error);
+  stmt = tz_db_prepare (db,
+                        "SELECT id, name, short_name, seq FROM track WHERE campaign_id = ? "
+                        "ORDER BY seq",
+                        error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
@@ -231,11 +232,11 @@ tz_track_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *track_
     }
   if (n_found > 1)
     g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                 _("Track: “%s” matches more than one track of this campaign. Give the full "
-                   "name."),
+                 _ ("Track: “%s” matches more than one track of this campaign. Give the full "
+                    "name."),
                  name);
   else
-    g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                 _("Track: this campaign has no track “%s”."), name);
+    g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("Track: this campaign has no track “%s”."),
+                 name);
   return FALSE;
 }

@@ -77,34 +77,34 @@ tz_db_set_error (TzDb *self, GError **error, int rc, const char *what)
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
         g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_LOCKED,
-                     _("The database “%s” is in use by another program. Close the other "
-                       "Taizhang window or command and try again."),
+                     _ ("The database “%s” is in use by another program. Close the other "
+                        "Taizhang window or command and try again."),
                      display_name (path));
         break;
       case SQLITE_NOTADB:
         g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_NOT_A_DATABASE,
-                     _("“%s” is not a Taizhang database. It was left untouched; choose "
-                       "another file."),
+                     _ ("“%s” is not a Taizhang database. It was left untouched; choose "
+                        "another file."),
                      display_name (path));
         break;
       case SQLITE_CORRUPT:
         g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_CORRUPT,
-                     _("The database “%s” is damaged (%s). Restore it from a backup."),
+                     _ ("The database “%s” is damaged (%s). Restore it from a backup."),
                      display_name (path), msg);
         break;
       case SQLITE_READONLY:
       case SQLITE_PERM:
       case SQLITE_CANTOPEN:
         g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
-                     _("The database “%s” cannot be written (%s). Check that the file and "
-                       "its folder are writable."),
+                     _ ("The database “%s” cannot be written (%s). Check that the file and "
+                        "its folder are writable."),
                      display_name (path), msg);
         break;
       case SQLITE_FULL:
       case SQLITE_IOERR:
         g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO,
-                     _("Writing the database “%s” failed (%s). Free some disk space and "
-                       "try again; nothing was saved."),
+                     _ ("Writing the database “%s” failed (%s). Free some disk space and "
+                        "try again; nothing was saved."),
                      display_name (path), msg);
         break;
       case SQLITE_CONSTRAINT:
@@ -166,7 +166,7 @@ check_existing_file (const char *path, GError **error)
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Taizhang database (it is not a regular file)."), path);
+                   _ ("“%s” is not a Taizhang database (it is not a regular file)."), path);
       return FALSE;
     }
   if (st.st_size == 0)
@@ -177,7 +177,7 @@ check_existing_file (const char *path, GError **error)
     {
       int saved = errno;
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
-                   _("The database “%s” cannot be read: %s."), path, g_strerror (saved));
+                   _ ("The database “%s” cannot be read: %s."), path, g_strerror (saved));
       return FALSE;
     }
   n = read (fd, header, sizeof header);
@@ -185,16 +185,16 @@ check_existing_file (const char *path, GError **error)
   if (n != (ssize_t) sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
     {
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Taizhang database. It was left untouched; choose "
-                     "another file."),
+                   _ ("“%s” is not a Taizhang database. It was left untouched; choose "
+                      "another file."),
                    path);
       return FALSE;
     }
   if (access (path, W_OK) != 0)
     {
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
-                   _("The database “%s” is read-only. Copy it to a folder you can write "
-                     "to, or change its permissions, then open it again."),
+                   _ ("The database “%s” is read-only. Copy it to a folder you can write "
+                      "to, or change its permissions, then open it again."),
                    path);
       return FALSE;
     }
@@ -215,7 +215,7 @@ create_private_file (const char *path, GError **error)
     {
       int saved = errno;
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
-                   _("The folder “%s” for the database cannot be created: %s."), dir,
+                   _ ("The folder “%s” for the database cannot be created: %s."), dir,
                    g_strerror (saved));
       return FALSE;
     }
@@ -226,7 +226,7 @@ create_private_file (const char *path, GError **error)
       if (saved == EEXIST)
         return TRUE;
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
-                   _("The database “%s” cannot be created: %s."), path, g_strerror (saved));
+                   _ ("The database “%s” cannot be created: %s."), path, g_strerror (saved));
       return FALSE;
     }
   if (fchmod (fd, 0600) != 0)
@@ -303,15 +303,15 @@ tz_db_backup_to (TzDb *self, const char *dest_path, GError **error)
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
-      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup folder “%s” cannot be created: %s."),
-                   dir, g_strerror (saved));
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO,
+                   _ ("The backup folder “%s” cannot be created: %s."), dir, g_strerror (saved));
       return FALSE;
     }
   fd = g_open (dest_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup “%s” cannot be written: %s."),
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
                    dest_path, g_strerror (saved));
       return FALSE;
     }
@@ -321,7 +321,7 @@ tz_db_backup_to (TzDb *self, const char *dest_path, GError **error)
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup “%s” cannot be written: %s."),
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
                    dest_path, sqlite3_errmsg (dest));
       sqlite3_close (dest);
       return FALSE;
@@ -329,7 +329,7 @@ tz_db_backup_to (TzDb *self, const char *dest_path, GError **error)
   backup = sqlite3_backup_init (dest, "main", self->handle, "main");
   if (backup == NULL)
     {
-      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup “%s” cannot be written: %s."),
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
                    dest_path, sqlite3_errmsg (dest));
       sqlite3_close (dest);
       return FALSE;
@@ -344,7 +344,7 @@ tz_db_backup_to (TzDb *self, const char *dest_path, GError **error)
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _("The backup “%s” cannot be written: %s."),
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
                    dest_path, sqlite3_errstr (rc));
       sqlite3_close (dest);
       g_unlink (dest_path);
@@ -380,7 +380,7 @@ migrate (TzDb *self, int from, int to, GError **error)
         return FALSE;
       if (!tz_migration_apply (self, v, error) || !tz_db_exec (self, set_version, error))
         {
-          g_prefix_error (error, _("Upgrading the database to version %d failed: "), v);
+          g_prefix_error (error, _ ("Upgrading the database to version %d failed: "), v);
           tz_db_rollback (self);
           return FALSE;
         }
@@ -424,8 +424,8 @@ open_internal (const char *path, int target_version, GError **error)
   if (sqlite3_db_readonly (self->handle, "main") == 1)
     {
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_READ_ONLY,
-                   _("The database “%s” is read-only. Copy it to a folder you can write "
-                     "to, or change its permissions, then open it again."),
+                   _ ("The database “%s” is read-only. Copy it to a folder you can write "
+                      "to, or change its permissions, then open it again."),
                    path);
       return NULL;
     }
@@ -439,33 +439,32 @@ open_internal (const char *path, int target_version, GError **error)
   if (app_id != 0 && app_id != TZ_DB_APPLICATION_ID)
     {
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FOREIGN,
-                   _("“%s” is a database of another program, not of Taizhang. It was left "
-                     "untouched; choose another file."),
+                   _ ("“%s” is a database of another program, not of Taizhang. It was left "
+                      "untouched; choose another file."),
                    path);
       return NULL;
     }
   if (app_id == 0 && n_tables > 0)
     {
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FOREIGN,
-                   _("“%s” is an SQLite database of another program, not of Taizhang. It was "
-                     "left untouched; choose another file."),
+                   _ ("“%s” is an SQLite database of another program, not of Taizhang. It was "
+                      "left untouched; choose another file."),
                    path);
       return NULL;
     }
   if (version > TZ_DB_SCHEMA_VERSION)
     {
       g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_NEWER_SCHEMA,
-                   _("The database “%s” was written by a newer version of Taizhang (schema "
-                     "%d; this version reads up to %d). Update Taizhang to open it; the file "
-                     "was left untouched."),
+                   _ ("The database “%s” was written by a newer version of Taizhang (schema "
+                      "%d; this version reads up to %d). Update Taizhang to open it; the file "
+                      "was left untouched."),
                    path, version, TZ_DB_SCHEMA_VERSION);
       return NULL;
     }
   self->schema_version = version;
 
-  rc = sqlite3_create_function_v2 (self->handle, "tz_actor", 0,
-                                   SQLITE_UTF8 | SQLITE_INNOCUOUS, self, actor_func, NULL, NULL,
-                                   NULL);
+  rc = sqlite3_create_function_v2 (self->handle, "tz_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                   self, actor_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       tz_db_set_error (self, error, rc, "tz_actor");

@@ -19,7 +19,7 @@
 #include "tz-search.h"
 #include "tz-validate.h"
 
-static const char *const statuses[] = { "draft", "submitted", "reviewed", "shortlisted",
+static const char *const statuses[] = { "draft",   "submitted",    "reviewed",  "shortlisted",
                                         "awarded", "not_selected", "withdrawn", NULL };
 
 TzEntry *
@@ -80,14 +80,15 @@ tz_entry_check_person_once (TzDb *db, gint64 track_id, gint64 person_id, gint64 
 
   if (person_id <= 0)
     return TRUE;
-  stmt = tz_db_prepare (db,
-                        "SELECT e.id, p.name, t.name FROM entry e "
-                        "JOIN track t ON t.id = e.track_id JOIN person p ON p.id = e.person_id "
-                        "WHERE e.track_id = ?1 AND e.person_id = ?2 AND e.id <> ?3 "
-                        "  AND e.status <> 'withdrawn' "
-                        "  AND (t.one_entry_per_entrant OR t.entry_kind IN ('nomination', 'account')) "
-                        "LIMIT 1",
-                        error);
+  stmt =
+      tz_db_prepare (db,
+                     "SELECT e.id, p.name, t.name FROM entry e "
+                     "JOIN track t ON t.id = e.track_id JOIN person p ON p.id = e.person_id "
+                     "WHERE e.track_id = ?1 AND e.person_id = ?2 AND e.id <> ?3 "
+                     "  AND e.status <> 'withdrawn' "
+                     "  AND (t.one_entry_per_entrant OR t.entry_kind IN ('nomination', 'account')) "
+                     "LIMIT 1",
+                     error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, track_id);
@@ -99,8 +100,8 @@ tz_entry_check_person_once (TzDb *db, gint64 track_id, gint64 person_id, gint64 
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE,
-                   _("Entrant: %s is already in “%s” (entry %" G_GINT64_FORMAT "). A person "
-                     "enters this track once; edit that entry instead."),
+                   _ ("Entrant: %s is already in “%s” (entry %" G_GINT64_FORMAT "). A person "
+                      "enters this track once; edit that entry instead."),
                    sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
                    (gint64) sqlite3_column_int64 (stmt, 0));
       return FALSE;
@@ -109,8 +110,8 @@ tz_entry_check_person_once (TzDb *db, gint64 track_id, gint64 person_id, gint64 
 }
 
 gboolean
-tz_entry_check_file_once (TzDb *db, gint64 campaign_id, const char *sha256,
-                          gint64 except_entry_id, GError **error)
+tz_entry_check_file_once (TzDb *db, gint64 campaign_id, const char *sha256, gint64 except_entry_id,
+                          GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -134,10 +135,11 @@ tz_entry_check_file_once (TzDb *db, gint64 campaign_id, const char *sha256,
     return FALSE;
   if (rc == SQLITE_ROW)
     {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE,
-                   _("Work file: the same file was already entered as “%s” (entry %" G_GINT64_FORMAT
-                     "). A work may be entered once."),
-                   sqlite3_column_text (stmt, 1), (gint64) sqlite3_column_int64 (stmt, 0));
+      g_set_error (
+          error, TZ_ERROR, TZ_ERROR_DUPLICATE,
+          _ ("Work file: the same file was already entered as “%s” (entry %" G_GINT64_FORMAT
+             "). A work may be entered once."),
+          sqlite3_column_text (stmt, 1), (gint64) sqlite3_column_int64 (stmt, 0));
       return FALSE;
     }
   return TRUE;
@@ -202,13 +204,13 @@ check_fields (TzDb *db, TzEntry *e, GError **error)
   int n_entrants = (e->person_id > 0) + (e->team_id > 0) + (e->entrant_unit_id > 0);
   int rc;
 
-  if (!tz_validate_required (_("Title"), e->title, error) ||
-      !tz_validate_text_length (_("Title"), e->title, 100, error))
+  if (!tz_validate_required (_ ("Title"), e->title, error) ||
+      !tz_validate_text_length (_ ("Title"), e->title, 100, error))
     return FALSE;
   if (n_entrants != 1)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _("Entrant: choose one person, team or unit as the entrant."));
+                   _ ("Entrant: choose one person, team or unit as the entrant."));
       return FALSE;
     }
   if (e->status == NULL)
@@ -216,10 +218,11 @@ check_fields (TzDb *db, TzEntry *e, GError **error)
   if (!g_strv_contains (statuses, e->status))
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _("Status: “%s” is not a status of an entry."), e->status);
+                   _ ("Status: “%s” is not a status of an entry."), e->status);
       return FALSE;
     }
-  if (e->submitted_on != NULL && !tz_validate_date (_("Submitted on"), e->submitted_on, NULL, error))
+  if (e->submitted_on != NULL &&
+      !tz_validate_date (_ ("Submitted on"), e->submitted_on, NULL, error))
     return FALSE;
 
   stmt = tz_db_prepare (db, "SELECT campaign_id FROM track WHERE id = ?", error);
@@ -231,7 +234,7 @@ check_fields (TzDb *db, TzEntry *e, GError **error)
     return FALSE;
   if (rc != SQLITE_ROW)
     {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _("Track: there is no such track."));
+      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("Track: there is no such track."));
       return FALSE;
     }
   e->campaign_id = sqlite3_column_int64 (stmt, 0);
@@ -241,15 +244,16 @@ check_fields (TzDb *db, TzEntry *e, GError **error)
   if (req == NULL)
     return FALSE;
   if (req->max_summary_chars > 0 && e->summary != NULL &&
-      !tz_validate_text_length (_("Deed summary"), e->summary, req->max_summary_chars, error))
+      !tz_validate_text_length (_ ("Deed summary"), e->summary, req->max_summary_chars, error))
     return FALSE;
   if (req->max_description_chars > 0 && e->description != NULL &&
-      !tz_validate_text_length (_("Description"), e->description, req->max_description_chars,
+      !tz_validate_text_length (_ ("Description"), e->description, req->max_description_chars,
                                 error))
     return FALSE;
-  if (e->description != NULL && !tz_validate_text_length (_("Description"), e->description, 2000, error))
+  if (e->description != NULL &&
+      !tz_validate_text_length (_ ("Description"), e->description, 2000, error))
     return FALSE;
-  if (e->summary != NULL && !tz_validate_text_length (_("Deed summary"), e->summary, 5000, error))
+  if (e->summary != NULL && !tz_validate_text_length (_ ("Deed summary"), e->summary, 5000, error))
     return FALSE;
 
   return tz_entry_check_person_once (db, e->track_id, e->person_id, e->id, error) &&
@@ -270,25 +274,27 @@ tz_entry_save (TzDb *db, TzEntry *e, GError **error)
     {
       if (e->uuid == NULL)
         e->uuid = g_uuid_string_random ();
-      stmt = tz_db_prepare (db,
-                            "INSERT INTO entry (campaign_id, track_id, title, description, summary, "
-                            "  person_id, team_id, entrant_unit_id, recommending_unit_id, platform, "
-                            "  status, submitted_on, duration_seconds, width, height, file_size, "
-                            "  file_format, file_sha256, uuid) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                            "  ?15, ?16, ?17, ?18, ?19)",
-                            error);
+      stmt =
+          tz_db_prepare (db,
+                         "INSERT INTO entry (campaign_id, track_id, title, description, summary, "
+                         "  person_id, team_id, entrant_unit_id, recommending_unit_id, platform, "
+                         "  status, submitted_on, duration_seconds, width, height, file_size, "
+                         "  file_format, file_sha256, uuid) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                         "  ?15, ?16, ?17, ?18, ?19)",
+                         error);
     }
   else
-    stmt = tz_db_prepare (db,
-                          "UPDATE entry SET campaign_id = ?1, track_id = ?2, title = ?3, "
-                          "  description = ?4, summary = ?5, person_id = ?6, team_id = ?7, "
-                          "  entrant_unit_id = ?8, recommending_unit_id = ?9, platform = ?10, "
-                          "  status = ?11, submitted_on = ?12, duration_seconds = ?13, width = ?14, "
-                          "  height = ?15, file_size = ?16, file_format = ?17, file_sha256 = ?18, "
-                          "  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                          "WHERE id = ?20",
-                          error);
+    stmt =
+        tz_db_prepare (db,
+                       "UPDATE entry SET campaign_id = ?1, track_id = ?2, title = ?3, "
+                       "  description = ?4, summary = ?5, person_id = ?6, team_id = ?7, "
+                       "  entrant_unit_id = ?8, recommending_unit_id = ?9, platform = ?10, "
+                       "  status = ?11, submitted_on = ?12, duration_seconds = ?13, width = ?14, "
+                       "  height = ?15, file_size = ?16, file_format = ?17, file_sha256 = ?18, "
+                       "  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                       "WHERE id = ?20",
+                       error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, e->campaign_id);
@@ -341,18 +347,19 @@ tz_entry_search (TzDb *db, gint64 campaign_id, gint64 track_id, const char *quer
   filter = match != NULL ? g_strdup_printf ("e.id IN (SELECT rowid FROM entry_fts WHERE %s)", match)
                          : g_strdup ("?1 IS NULL");
   sql = g_strdup_printf (
-    "SELECT e.id, e.uuid, e.campaign_id, e.track_id, t.name, e.title, e.description, e.summary, "
-    "  ifnull(e.person_id, 0), ifnull(e.team_id, 0), ifnull(e.entrant_unit_id, 0), "
-    "  coalesce(p.name, tm.name, eu.name), ifnull(e.recommending_unit_id, 0), ru.name, "
-    "  e.platform, e.status, e.submitted_on, ifnull(e.duration_seconds, -1), ifnull(e.width, -1), "
-    "  ifnull(e.height, -1), ifnull(e.file_size, -1), e.file_format, e.file_sha256 "
-    "FROM entry e JOIN track t ON t.id = e.track_id "
-    "LEFT JOIN person p ON p.id = e.person_id LEFT JOIN team tm ON tm.id = e.team_id "
-    "LEFT JOIN unit eu ON eu.id = e.entrant_unit_id "
-    "LEFT JOIN unit ru ON ru.id = e.recommending_unit_id "
-    "WHERE (?4 = 0 OR e.campaign_id = ?4) AND (?5 = 0 OR e.track_id = ?5) AND %s "
-    "ORDER BY e.id LIMIT ?2 OFFSET ?3",
-    filter);
+      "SELECT e.id, e.uuid, e.campaign_id, e.track_id, t.name, e.title, e.description, e.summary, "
+      "  ifnull(e.person_id, 0), ifnull(e.team_id, 0), ifnull(e.entrant_unit_id, 0), "
+      "  coalesce(p.name, tm.name, eu.name), ifnull(e.recommending_unit_id, 0), ru.name, "
+      "  e.platform, e.status, e.submitted_on, ifnull(e.duration_seconds, -1), ifnull(e.width, "
+      "-1), "
+      "  ifnull(e.height, -1), ifnull(e.file_size, -1), e.file_format, e.file_sha256 "
+      "FROM entry e JOIN track t ON t.id = e.track_id "
+      "LEFT JOIN person p ON p.id = e.person_id LEFT JOIN team tm ON tm.id = e.team_id "
+      "LEFT JOIN unit eu ON eu.id = e.entrant_unit_id "
+      "LEFT JOIN unit ru ON ru.id = e.recommending_unit_id "
+      "WHERE (?4 = 0 OR e.campaign_id = ?4) AND (?5 = 0 OR e.track_id = ?5) AND %s "
+      "ORDER BY e.id LIMIT ?2 OFFSET ?3",
+      filter);
   stmt = tz_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

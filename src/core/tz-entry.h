@@ -17,15 +17,15 @@ typedef struct
   char *track_name;
   char *title;
   char *description;
-  char *summary;          /* 事迹简介 */
-  gint64 person_id;       /* exactly one of person, team, unit is the entrant */
+  char *summary;    /* 事迹简介 */
+  gint64 person_id; /* exactly one of person, team, unit is the entrant */
   gint64 team_id;
   gint64 entrant_unit_id;
   char *entrant_name;
   gint64 recommending_unit_id;
   char *recommending_unit_name;
   char *platform;
-  char *status;           /* draft, submitted, reviewed, shortlisted, awarded, not_selected, withdrawn */
+  char *status; /* draft, submitted, reviewed, shortlisted, awarded, not_selected, withdrawn */
   char *submitted_on;
   double duration_seconds; /* -1: unknown, and -1 for the numbers below */
   gint64 width, height, file_size;

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define TZ_ERROR (tz_error_quark ())
+#define TZ_ERROR    (tz_error_quark ())
 #define TZ_DB_ERROR (tz_db_error_quark ())
 
 /* Errors of the domain rules: what the user typed or imported is wrong. */

@@ -15,8 +15,8 @@
 void
 tz_i18n_init (void)
 {
-  g_autofree char *installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES",
-                                                 GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *installed =
+      g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
   const char *dir = g_getenv ("TAIZHANG_LOCALEDIR");
 
   setlocale (LC_ALL, "");
@@ -56,7 +56,7 @@ tz_format_date (const char *iso_date)
     return g_strdup (iso_date);
   if (n == 2)
     /* TRANSLATORS: a year and month; keep {year} and {month}. Chinese: {year}年{month}月 */
-    return fill_template (_("{month}/{year}"), y, m, 0);
+    return fill_template (_ ("{month}/{year}"), y, m, 0);
   /* TRANSLATORS: a date; keep the braces. GB/T 9704 writes 2023年1月5日: {year}年{month}月{day}日 */
-  return fill_template (_("{day}/{month}/{year}"), y, m, d);
+  return fill_template (_ ("{day}/{month}/{year}"), y, m, d);
 }

@@ -21,10 +21,19 @@
 
 #include "tz-db-private.h"
 
-#define DATE_CHECK(col) "(" col " IS NULL OR (" col " GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(" col ", '+0 days') = " col "))"
-#define MONTH_CHECK(col) "(" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' OR " DATE_CHECK (col) ")"
-#define UUID_COL "uuid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
-#define STAMPS "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+#define DATE_CHECK(col)                                                                            \
+  "(" col " IS NULL OR (" col " GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(" col    \
+  ", '+0 days') = " col "))"
+#define MONTH_CHECK(col)                                                                           \
+  "(" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' OR " DATE_CHECK (col) ")"
+#define UUID_COL                                                                                   \
+  "uuid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(4))) || '-' || "                        \
+  "lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || "           \
+  "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || "  \
+  "lower(hex(randomblob(6))))"
+#define STAMPS                                                                                     \
+  "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT " \
+  "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
 
 /* clang-format off */
 static const char migration_1[] =
@@ -574,12 +583,13 @@ static const char migration_3[] =
 
 /* Every table whose rows a user changes is audited; link tables by their parent. */
 static const char *const audited_tables[] = {
-  "unit",     "seal",     "campaign",     "campaign_unit", "organizer", "stage",
-  "contact",  "track",    "track_platform", "requirement", "opinion_level", "criterion",
-  "division", "division_filter", "award_tier", "round", "deadline", "quota",
-  "activity", "person",   "account",      "team",          "team_member", "entry",
-  "opinion",  "judge",    "judge_track",  "score",         "metric_snapshot", "round_result",
-  "award",    "attachment",
+  "unit",          "seal",        "campaign",    "campaign_unit",   "organizer",
+  "stage",         "contact",     "track",       "track_platform",  "requirement",
+  "opinion_level", "criterion",   "division",    "division_filter", "award_tier",
+  "round",         "deadline",    "quota",       "activity",        "person",
+  "account",       "team",        "team_member", "entry",           "opinion",
+  "judge",         "judge_track", "score",       "metric_snapshot", "round_result",
+  "award",         "attachment",
 };
 
 /* json_object('col', <prefix>.col, …), with BLOBs recorded by their size only. */
@@ -632,8 +642,8 @@ create_audit_triggers (TzDb *self, const char *table, GError **error)
       const char *col = (const char *) sqlite3_column_text (stmt, 1);
       g_ptr_array_add (cols, g_strdup (col));
       g_ptr_array_add (types, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
-      g_string_append_printf (changed, "%sold.\"%s\" IS NOT new.\"%s\"",
-                              changed->len ? " OR " : "", col, col);
+      g_string_append_printf (changed, "%sold.\"%s\" IS NOT new.\"%s\"", changed->len ? " OR " : "",
+                              col, col);
     }
   /* Link tables without an id column still have a rowid; the log keeps it. */
   (void) has_rowid;
@@ -644,22 +654,22 @@ create_audit_triggers (TzDb *self, const char *table, GError **error)
   new_json = row_json (cols, types, "new");
 
   sql = g_strdup_printf (
-    "DROP TRIGGER IF EXISTS audit_%1$s_ai;"
-    "DROP TRIGGER IF EXISTS audit_%1$s_au;"
-    "DROP TRIGGER IF EXISTS audit_%1$s_ad;"
-    "CREATE TRIGGER audit_%1$s_ai AFTER INSERT ON \"%1$s\" BEGIN"
-    "  INSERT INTO audit_log (actor, tbl, row_id, action, new_values)"
-    "  VALUES (tz_actor(), '%1$s', %2$s, 'insert', %4$s);"
-    "END;"
-    "CREATE TRIGGER audit_%1$s_au AFTER UPDATE ON \"%1$s\" WHEN %6$s BEGIN"
-    "  INSERT INTO audit_log (actor, tbl, row_id, action, old_values, new_values)"
-    "  VALUES (tz_actor(), '%1$s', %2$s, 'update', %5$s, %4$s);"
-    "END;"
-    "CREATE TRIGGER audit_%1$s_ad AFTER DELETE ON \"%1$s\" BEGIN"
-    "  INSERT INTO audit_log (actor, tbl, row_id, action, old_values)"
-    "  VALUES (tz_actor(), '%1$s', %3$s, 'delete', %5$s);"
-    "END;",
-    table, row_expr_new, row_expr_old, new_json, old_json, changed->str);
+      "DROP TRIGGER IF EXISTS audit_%1$s_ai;"
+      "DROP TRIGGER IF EXISTS audit_%1$s_au;"
+      "DROP TRIGGER IF EXISTS audit_%1$s_ad;"
+      "CREATE TRIGGER audit_%1$s_ai AFTER INSERT ON \"%1$s\" BEGIN"
+      "  INSERT INTO audit_log (actor, tbl, row_id, action, new_values)"
+      "  VALUES (tz_actor(), '%1$s', %2$s, 'insert', %4$s);"
+      "END;"
+      "CREATE TRIGGER audit_%1$s_au AFTER UPDATE ON \"%1$s\" WHEN %6$s BEGIN"
+      "  INSERT INTO audit_log (actor, tbl, row_id, action, old_values, new_values)"
+      "  VALUES (tz_actor(), '%1$s', %2$s, 'update', %5$s, %4$s);"
+      "END;"
+      "CREATE TRIGGER audit_%1$s_ad AFTER DELETE ON \"%1$s\" BEGIN"
+      "  INSERT INTO audit_log (actor, tbl, row_id, action, old_values)"
+      "  VALUES (tz_actor(), '%1$s', %3$s, 'delete', %5$s);"
+      "END;",
+      table, row_expr_new, row_expr_old, new_json, old_json, changed->str);
   return tz_db_exec (self, sql, error);
 }
 
@@ -680,7 +690,7 @@ tz_migration_apply (TzDb *self, int version, GError **error)
       case 3:
         return tz_db_exec (self, migration_3, error);
       default:
-        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FAILED, _("Unknown schema version %d."),
+        g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FAILED, _ ("Unknown schema version %d."),
                      version);
         return FALSE;
     }

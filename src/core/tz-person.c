@@ -64,20 +64,20 @@ replace (char **field, char *value)
 gboolean
 tz_person_normalize (TzDb *db, TzPerson *p, GError **error)
 {
-  char **fields[] = { &p->name, &p->gender, &p->birth_date, &p->ethnicity, &p->political,
-                      &p->id_number, &p->phone, &p->email, &p->employer, &p->position,
-                      &p->title, &p->note, &p->unit_name };
+  char **fields[] = { &p->name,      &p->gender, &p->birth_date, &p->ethnicity, &p->political,
+                      &p->id_number, &p->phone,  &p->email,      &p->employer,  &p->position,
+                      &p->title,     &p->note,   &p->unit_name };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     tidy (fields[i]);
 
-  if (!tz_validate_required (_("Name"), p->name, error) ||
-      !tz_validate_text_length (_("Name"), p->name, TZ_PERSON_MAX_NAME, error))
+  if (!tz_validate_required (_ ("Name"), p->name, error) ||
+      !tz_validate_text_length (_ ("Name"), p->name, TZ_PERSON_MAX_NAME, error))
     return FALSE;
 
   if (p->gender != NULL && !tz_validate_gender (p->gender, error))
     return FALSE;
-  if (p->birth_date != NULL && !tz_validate_birth_date (_("Date of birth"), p->birth_date, error))
+  if (p->birth_date != NULL && !tz_validate_birth_date (_ ("Date of birth"), p->birth_date, error))
     return FALSE;
 
   if (p->id_number != NULL)
@@ -121,14 +121,14 @@ tz_person_normalize (TzDb *db, TzPerson *p, GError **error)
     }
 
   if (p->employer != NULL &&
-      !tz_validate_text_length (_("Employer"), p->employer, TZ_PERSON_MAX_EMPLOYER, error))
+      !tz_validate_text_length (_ ("Employer"), p->employer, TZ_PERSON_MAX_EMPLOYER, error))
     return FALSE;
   if (p->position != NULL &&
-      !tz_validate_text_length (_("Position"), p->position, TZ_PERSON_MAX_POSITION, error))
+      !tz_validate_text_length (_ ("Position"), p->position, TZ_PERSON_MAX_POSITION, error))
     return FALSE;
-  if (p->title != NULL && !tz_validate_text_length (_("Professional title"), p->title, 50, error))
+  if (p->title != NULL && !tz_validate_text_length (_ ("Professional title"), p->title, 50, error))
     return FALSE;
-  if (p->note != NULL && !tz_validate_text_length (_("Note"), p->note, 500, error))
+  if (p->note != NULL && !tz_validate_text_length (_ ("Note"), p->note, 500, error))
     return FALSE;
 
   /* A unit named by the user is linked when the tree has it; otherwise the
@@ -163,8 +163,8 @@ check_id_number_free (TzDb *db, const TzPerson *p, GError **error)
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE,
-                   _("ID number: this number is already recorded for %s (person %" G_GINT64_FORMAT
-                     "). Open that record instead of adding the person again."),
+                   _ ("ID number: this number is already recorded for %s (person %" G_GINT64_FORMAT
+                      "). Open that record instead of adding the person again."),
                    sqlite3_column_text (stmt, 1), (gint64) sqlite3_column_int64 (stmt, 0));
       return FALSE;
     }
@@ -229,7 +229,7 @@ tz_person_save (TzDb *db, TzPerson *p, GError **error)
   else if (tz_db_changes (db) == 0)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _("There is no person %" G_GINT64_FORMAT "."), p->id);
+                   _ ("There is no person %" G_GINT64_FORMAT "."), p->id);
       goto fail;
     }
   return tz_db_commit (db, error);
@@ -255,7 +255,7 @@ tz_person_delete (TzDb *db, gint64 id, GError **error)
     {
       if (g_error_matches (local, TZ_DB_ERROR, TZ_DB_ERROR_CONSTRAINT))
         g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                     _("This person has entries in a campaign. Remove the entries first."));
+                     _ ("This person has entries in a campaign. Remove the entries first."));
       else
         g_propagate_error (error, g_steal_pointer (&local));
       goto fail;
@@ -263,7 +263,7 @@ tz_person_delete (TzDb *db, gint64 id, GError **error)
   if (tz_db_changes (db) == 0)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _("There is no person %" G_GINT64_FORMAT "."), id);
+                   _ ("There is no person %" G_GINT64_FORMAT "."), id);
       goto fail;
     }
   return tz_db_commit (db, error);
@@ -273,8 +273,8 @@ fail:
   return FALSE;
 }
 
-#define PERSON_COLUMNS \
-  "p.id, p.uuid, p.name, p.gender, p.birth_date, p.ethnicity, p.political, p.id_number, " \
+#define PERSON_COLUMNS                                                                             \
+  "p.id, p.uuid, p.name, p.gender, p.birth_date, p.ethnicity, p.political, p.id_number, "          \
   "p.phone, p.email, ifnull(p.unit_id, 0), u.name, p.employer, p.position, p.title, p.note"
 
 static TzPerson *
@@ -319,7 +319,7 @@ tz_person_get (TzDb *db, gint64 id, GError **error)
     return person_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                 _("There is no person %" G_GINT64_FORMAT "."), id);
+                 _ ("There is no person %" G_GINT64_FORMAT "."), id);
   return NULL;
 }
 
@@ -335,7 +335,8 @@ tz_person_search (TzDb *db, const char *query, guint offset, guint limit, GError
   sql = g_strdup_printf ("SELECT " PERSON_COLUMNS " FROM person p "
                          "LEFT JOIN unit u ON u.id = p.unit_id "
                          "WHERE %s%s%s ORDER BY p.id LIMIT ?2 OFFSET ?3",
-                         match != NULL ? "p.id IN (SELECT rowid FROM person_fts WHERE " : "?1 IS NULL",
+                         match != NULL ? "p.id IN (SELECT rowid FROM person_fts WHERE "
+                                       : "?1 IS NULL",
                          match != NULL ? match : "", match != NULL ? ")" : "");
   stmt = tz_db_prepare (db, sql, error);
   if (stmt == NULL)

@@ -20,15 +20,15 @@ typedef struct
   char *id_number;  /* 18 characters, upper-case X */
   char *phone;      /* 11 digits */
   char *email;
-  gint64 unit_id;   /* a unit of the tree, 0 when the employer is not one */
+  gint64 unit_id; /* a unit of the tree, 0 when the employer is not one */
   char *unit_name;
-  char *employer;   /* 工作单位 as written on the form */
-  char *position;   /* 职务 */
-  char *title;      /* 职称 */
+  char *employer; /* 工作单位 as written on the form */
+  char *position; /* 职务 */
+  char *title;    /* 职称 */
   char *note;
 } TzPerson;
 
-#define TZ_PERSON_MAX_NAME 50
+#define TZ_PERSON_MAX_NAME     50
 #define TZ_PERSON_MAX_EMPLOYER 100
 #define TZ_PERSON_MAX_POSITION 50
 

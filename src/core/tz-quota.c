@@ -32,7 +32,7 @@ tz_quota_kind_from_string (const char *text, TzQuotaKind *kind, GError **error)
         return TRUE;
       }
   g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-               _("Quota kind: “%s” is not a kind of quota. Use activity, nominee or work."),
+               _ ("Quota kind: “%s” is not a kind of quota. Use activity, nominee or work."),
                text != NULL ? text : "");
   return FALSE;
 }
@@ -127,14 +127,15 @@ tz_quota_set (TzDb *db, gint64 campaign_id, TzQuotaKind kind, gint64 track_id, g
   if (min_count > G_MAXINT32 || max_count > G_MAXINT32)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _("Quota: %" G_GINT64_FORMAT " is too large for a quota."), MAX (min_count, max_count));
+                   _ ("Quota: %" G_GINT64_FORMAT " is too large for a quota."),
+                   MAX (min_count, max_count));
       return FALSE;
     }
   if (max_count >= 0 && min_count >= 0 && max_count < min_count)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _("Quota: the largest number (%" G_GINT64_FORMAT ") is below the smallest "
-                     "(%" G_GINT64_FORMAT "). Swap them or correct one."),
+                   _ ("Quota: the largest number (%" G_GINT64_FORMAT ") is below the smallest "
+                      "(%" G_GINT64_FORMAT "). Swap them or correct one."),
                    max_count, min_count);
       return FALSE;
     }
@@ -147,16 +148,17 @@ tz_quota_set (TzDb *db, gint64 campaign_id, TzQuotaKind kind, gint64 track_id, g
                           "AND track_id IS ?3 AND unit_id IS ?4",
                           error);
   else
-    stmt = tz_db_prepare (db,
-                          "INSERT INTO quota (campaign_id, kind, track_id, unit_id, min_count, "
-                          "  max_count, seq) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT ifnull(max(seq), 0) + 1 FROM quota "
-                          "  WHERE campaign_id = ?1)) "
-                          "ON CONFLICT (campaign_id, kind, ifnull(track_id, 0), ifnull(unit_id, 0)) "
-                          "DO UPDATE SET min_count = excluded.min_count, "
-                          "  max_count = excluded.max_count, "
-                          "  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-                          error);
+    stmt =
+        tz_db_prepare (db,
+                       "INSERT INTO quota (campaign_id, kind, track_id, unit_id, min_count, "
+                       "  max_count, seq) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT ifnull(max(seq), 0) + 1 FROM quota "
+                       "  WHERE campaign_id = ?1)) "
+                       "ON CONFLICT (campaign_id, kind, ifnull(track_id, 0), ifnull(unit_id, 0)) "
+                       "DO UPDATE SET min_count = excluded.min_count, "
+                       "  max_count = excluded.max_count, "
+                       "  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+                       error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, campaign_id);

@@ -24,9 +24,9 @@ typedef struct
   char *unit_name;
   gint64 track_id; /* 0: every track of the kind */
   char *track_name;
-  gint64 min_count; /* the target for activities */
-  gint64 max_count; /* -1: no upper bound */
-  gint64 held;      /* activities held, or nominees / works recommended, sub-units included */
+  gint64 min_count;   /* the target for activities */
+  gint64 max_count;   /* -1: no upper bound */
+  gint64 held;        /* activities held, or nominees / works recommended, sub-units included */
   gboolean from_rule; /* expanded from the campaign's rule for every participant */
 } TzQuotaRow;
 

@@ -23,8 +23,7 @@ tz_unit_free (TzUnit *unit)
 }
 
 gboolean
-tz_unit_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *unit_id,
-                 GError **error)
+tz_unit_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *unit_id, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gint64 first = 0;
@@ -34,7 +33,7 @@ tz_unit_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *unit_id
 
   if (name == NULL || *name == '\0')
     {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID, _("Unit: give the name of a unit."));
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID, _ ("Unit: give the name of a unit."));
       return FALSE;
     }
   stmt = tz_db_prepare (db,
@@ -58,7 +57,7 @@ tz_unit_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *unit_id
       else if (in_campaign == first_in_campaign)
         {
           g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                       _("Unit: more than one unit is named “%s”. Rename one of them."), name);
+                       _ ("Unit: more than one unit is named “%s”. Rename one of them."), name);
           return FALSE;
         }
       n++;
@@ -69,12 +68,12 @@ tz_unit_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *unit_id
     {
       if (campaign_id > 0)
         g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                     _("Unit: there is no unit named “%s” in this campaign. List its units "
-                       "with “unit list --campaign”."),
+                     _ ("Unit: there is no unit named “%s” in this campaign. List its units "
+                        "with “unit list --campaign”."),
                      name);
       else
-        g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                     _("Unit: there is no unit named “%s”."), name);
+        g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("Unit: there is no unit named “%s”."),
+                     name);
       return FALSE;
     }
   *unit_id = first;
@@ -82,8 +81,8 @@ tz_unit_resolve (TzDb *db, gint64 campaign_id, const char *name, gint64 *unit_id
 }
 
 gboolean
-tz_unit_add (TzDb *db, gint64 parent_id, const char *name, const char *kind,
-             gint64 campaign_id, const char *role, gint64 *unit_id, GError **error)
+tz_unit_add (TzDb *db, gint64 parent_id, const char *name, const char *kind, gint64 campaign_id,
+             const char *role, gint64 *unit_id, GError **error)
 {
   g_autoptr (sqlite3_stmt) find = NULL;
   g_autoptr (sqlite3_stmt) insert = NULL;
@@ -92,17 +91,17 @@ tz_unit_add (TzDb *db, gint64 parent_id, const char *name, const char *kind,
   gint64 id = 0;
   int rc;
 
-  if (!tz_validate_required (_("Unit name"), name, error))
+  if (!tz_validate_required (_ ("Unit name"), name, error))
     return FALSE;
   trimmed = g_strstrip (g_strdup (name));
-  if (!tz_validate_text_length (_("Unit name"), trimmed, 100, error))
+  if (!tz_validate_text_length (_ ("Unit name"), trimmed, 100, error))
     return FALSE;
 
   if (!tz_db_begin (db, error))
     return FALSE;
 
-  find = tz_db_prepare (db, "SELECT id FROM unit WHERE ifnull(parent_id, 0) = ? AND name = ?",
-                        error);
+  find =
+      tz_db_prepare (db, "SELECT id FROM unit WHERE ifnull(parent_id, 0) = ? AND name = ?", error);
   if (find == NULL)
     goto fail;
   sqlite3_bind_int64 (find, 1, parent_id);
@@ -168,24 +167,27 @@ tz_unit_list (TzDb *db, gint64 campaign_id, GError **error)
   int rc;
 
   /* Walk the tree from the roots of the selection, children in their order. */
-  stmt = tz_db_prepare (db,
-                        "WITH RECURSIVE sel(id) AS ("
-                        "  SELECT id FROM unit WHERE ?1 = 0"
-                        "  UNION SELECT unit_id FROM campaign_unit WHERE campaign_id = ?1),"
-                        " tree(id, depth, path) AS ("
-                        "  SELECT u.id, 0, printf('%08d%08d', ifnull((SELECT c.sort_order FROM campaign_unit c"
-                        "   WHERE c.unit_id = u.id AND c.campaign_id = ?1), u.sort_order), u.id) || u.name FROM unit u"
-                        "   WHERE u.id IN sel AND (u.parent_id IS NULL OR u.parent_id NOT IN sel)"
-                        "  UNION ALL"
-                        "  SELECT u.id, t.depth + 1,"
-                        "         t.path || '/' || printf('%08d%08d', ifnull((SELECT c.sort_order FROM campaign_unit c"
-                        "   WHERE c.unit_id = u.id AND c.campaign_id = ?1), u.sort_order), u.id) || u.name"
-                        "   FROM unit u JOIN tree t ON u.parent_id = t.id WHERE u.id IN sel)"
-                        "SELECT u.id, ifnull(u.parent_id, 0), u.name, u.kind, cu.role, t.depth"
-                        " FROM tree t JOIN unit u ON u.id = t.id"
-                        " LEFT JOIN campaign_unit cu ON cu.unit_id = u.id AND cu.campaign_id = ?1"
-                        " ORDER BY t.path",
-                        error);
+  stmt = tz_db_prepare (
+      db,
+      "WITH RECURSIVE sel(id) AS ("
+      "  SELECT id FROM unit WHERE ?1 = 0"
+      "  UNION SELECT unit_id FROM campaign_unit WHERE campaign_id = ?1),"
+      " tree(id, depth, path) AS ("
+      "  SELECT u.id, 0, printf('%08d%08d', ifnull((SELECT c.sort_order FROM campaign_unit c"
+      "   WHERE c.unit_id = u.id AND c.campaign_id = ?1), u.sort_order), u.id) || u.name FROM unit "
+      "u"
+      "   WHERE u.id IN sel AND (u.parent_id IS NULL OR u.parent_id NOT IN sel)"
+      "  UNION ALL"
+      "  SELECT u.id, t.depth + 1,"
+      "         t.path || '/' || printf('%08d%08d', ifnull((SELECT c.sort_order FROM campaign_unit "
+      "c"
+      "   WHERE c.unit_id = u.id AND c.campaign_id = ?1), u.sort_order), u.id) || u.name"
+      "   FROM unit u JOIN tree t ON u.parent_id = t.id WHERE u.id IN sel)"
+      "SELECT u.id, ifnull(u.parent_id, 0), u.name, u.kind, cu.role, t.depth"
+      " FROM tree t JOIN unit u ON u.id = t.id"
+      " LEFT JOIN campaign_unit cu ON cu.unit_id = u.id AND cu.campaign_id = ?1"
+      " ORDER BY t.path",
+      error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);

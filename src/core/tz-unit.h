@@ -14,8 +14,8 @@ typedef struct
   gint64 parent_id; /* 0 for a root */
   char *name;
   char *kind;
-  char *role;       /* the unit's role in the campaign listed, or NULL */
-  guint depth;      /* 0 for a root of the listing */
+  char *role;  /* the unit's role in the campaign listed, or NULL */
+  guint depth; /* 0 for a root of the listing */
 } TzUnit;
 
 void tz_unit_free (TzUnit *unit);
