@@ -630,9 +630,6 @@ create_audit_triggers (TzDb *self, const char *table, GError **error)
   g_autofree char *new_json = NULL;
   g_autofree char *sql = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  gboolean has_rowid = TRUE;
-  const char *row_expr_new;
-  const char *row_expr_old;
 
   stmt = tz_db_prepare (self, info_sql, error);
   if (stmt == NULL)
@@ -646,9 +643,6 @@ create_audit_triggers (TzDb *self, const char *table, GError **error)
                               col, col);
     }
   /* Link tables without an id column still have a rowid; the log keeps it. */
-  (void) has_rowid;
-  row_expr_new = "new.rowid";
-  row_expr_old = "old.rowid";
 
   old_json = row_json (cols, types, "old");
   new_json = row_json (cols, types, "new");
@@ -669,7 +663,7 @@ create_audit_triggers (TzDb *self, const char *table, GError **error)
       "  INSERT INTO audit_log (actor, tbl, row_id, action, old_values)"
       "  VALUES (tz_actor(), '%1$s', %3$s, 'delete', %5$s);"
       "END;",
-      table, row_expr_new, row_expr_old, new_json, old_json, changed->str);
+      table, "new.rowid", "old.rowid", new_json, old_json, changed->str);
   return tz_db_exec (self, sql, error);
 }
 
