@@ -196,27 +196,10 @@ fail:
 gboolean
 tz_activity_delete (TzDb *db, gint64 id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *not_found =
+      g_strdup_printf (_ ("There is no activity %" G_GINT64_FORMAT "."), id);
 
-  if (!tz_db_begin (db, error))
-    return FALSE;
-  stmt = tz_db_prepare (db, "DELETE FROM activity WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tz_db_step_done (db, stmt, error))
-    goto fail;
-  if (tz_db_changes (db) == 0)
-    {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _ ("There is no activity %" G_GINT64_FORMAT "."), id);
-      goto fail;
-    }
-  return tz_db_commit (db, error);
-
-fail:
-  tz_db_rollback (db);
-  return FALSE;
+  return tz_db_delete_row (db, "activity", id, not_found, error);
 }
 
 GPtrArray *

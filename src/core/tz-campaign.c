@@ -140,29 +140,11 @@ tz_campaign_resolve (TzDb *db, const char *text, gint64 *id, GError **error)
 gboolean
 tz_campaign_delete (TzDb *db, gint64 id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *not_found = g_strdup_printf (
+      _ ("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their numbers."),
+      id);
 
-  if (!tz_db_begin (db, error))
-    return FALSE;
-  stmt = tz_db_prepare (db, "DELETE FROM campaign WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tz_db_step_done (db, stmt, error))
-    goto fail;
-  if (tz_db_changes (db) == 0)
-    {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _ ("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
-                      "numbers."),
-                   id);
-      goto fail;
-    }
-  return tz_db_commit (db, error);
-
-fail:
-  tz_db_rollback (db);
-  return FALSE;
+  return tz_db_delete_row (db, "campaign", id, not_found, error);
 }
 
 /* Notices write track names inside 《》 or not, with or without its full stop; a

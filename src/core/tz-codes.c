@@ -17,10 +17,10 @@
 #include "tz-codes.h"
 #include "tz-core-resources.h"
 #include "tz-error.h"
+#include "tz-text.h"
 #include "tz-validate.h"
 
-#define CODES_PREFIX   "/org/taizhang/Taizhang/core/codes/"
-#define ECHO_MAX_CHARS 30
+#define CODES_PREFIX "/org/taizhang/Taizhang/core/codes/"
 
 typedef struct
 {
@@ -142,31 +142,6 @@ find_code (const CodeList *list, const char *value, const char *suffix)
   return NULL;
 }
 
-static char *
-echo_value (const char *value)
-{
-  g_autofree char *valid = g_utf8_make_valid (value, -1);
-
-  g_strstrip (valid);
-  if (g_utf8_strlen (valid, -1) > ECHO_MAX_CHARS)
-    {
-      g_autofree char *head = g_utf8_substring (valid, 0, ECHO_MAX_CHARS);
-      return g_strconcat (head, "…", NULL);
-    }
-  return g_steal_pointer (&valid);
-}
-
-static gboolean
-is_blank (const char *value)
-{
-  g_autofree char *folded = NULL;
-
-  if (value == NULL)
-    return TRUE;
-  folded = tz_fold_fullwidth (value);
-  return folded != NULL && *g_strstrip (folded) == '\0';
-}
-
 const TzCode *
 tz_codes_ethnicities (guint *n_codes)
 {
@@ -207,7 +182,7 @@ tz_validate_ethnicity (const char *value, GError **error)
   if (tz_codes_find_ethnicity (value) != NULL)
     return TRUE;
 
-  if (is_blank (value))
+  if (tz_text_is_blank (value))
     {
       g_set_error_literal (error, TZ_ERROR, TZ_ERROR_INVALID,
                            _ ("Ethnicity: the ethnicity is empty. Enter one of the 56 ethnic "
@@ -215,7 +190,7 @@ tz_validate_ethnicity (const char *value, GError **error)
       return FALSE;
     }
 
-  shown = echo_value (value);
+  shown = tz_text_echo (value);
   g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                _ ("Ethnicity: “%s” is not one of the 56 ethnic groups of GB/T 3304. Enter a name "
                   "such as 汉族, or its two-digit code such as 01."),
@@ -231,7 +206,7 @@ tz_validate_political_status (const char *value, GError **error)
   if (tz_codes_find_political_status (value) != NULL)
     return TRUE;
 
-  if (is_blank (value))
+  if (tz_text_is_blank (value))
     {
       g_set_error_literal (error, TZ_ERROR, TZ_ERROR_INVALID,
                            _ ("Political status: the political status is empty. Enter a status "
@@ -239,7 +214,7 @@ tz_validate_political_status (const char *value, GError **error)
       return FALSE;
     }
 
-  shown = echo_value (value);
+  shown = tz_text_echo (value);
   g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                _ ("Political status: “%s” is not in the list of GB/T 4762. Enter a status such "
                   "as 中共党员, 共青团员 or 群众, or its two-digit code from 01 to 13."),

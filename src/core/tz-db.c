@@ -665,6 +665,32 @@ tz_db_step_done (TzDb *self, sqlite3_stmt *stmt, GError **error)
   return rc == SQLITE_DONE || rc == SQLITE_ROW;
 }
 
+gboolean
+tz_db_delete_row (TzDb *self, const char *table, gint64 id, const char *not_found, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?", table);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (!tz_db_begin (self, error))
+    return FALSE;
+  stmt = tz_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!tz_db_step_done (self, stmt, error))
+    goto fail;
+  if (tz_db_changes (self) == 0)
+    {
+      g_set_error_literal (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, not_found);
+      goto fail;
+    }
+  return tz_db_commit (self, error);
+
+fail:
+  tz_db_rollback (self);
+  return FALSE;
+}
+
 gint64
 tz_db_last_insert_id (TzDb *self)
 {

@@ -44,6 +44,12 @@ gint64 tz_db_last_insert_id (TzDb *self);
 int tz_db_changes (TzDb *self);
 gboolean tz_db_backup_to (TzDb *self, const char *dest_path, GError **error);
 
+/* Deletes the row @id of @table (a name from the schema, never user input) in
+ * its own transaction; when there is no such row, TZ_ERROR_NOT_FOUND with the
+ * message @not_found. */
+gboolean tz_db_delete_row (TzDb *self, const char *table, gint64 id, const char *not_found,
+                           GError **error);
+
 void tz_db_set_error (TzDb *self, GError **error, int rc, const char *what);
 
 sqlite3 *tz_db_get_handle (TzDb *self);

@@ -242,34 +242,16 @@ fail:
 gboolean
 tz_person_delete (TzDb *db, gint64 id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *not_found = g_strdup_printf (_ ("There is no person %" G_GINT64_FORMAT "."), id);
   g_autoptr (GError) local = NULL;
 
-  if (!tz_db_begin (db, error))
-    return FALSE;
-  stmt = tz_db_prepare (db, "DELETE FROM person WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tz_db_step_done (db, stmt, &local))
-    {
-      if (g_error_matches (local, TZ_DB_ERROR, TZ_DB_ERROR_CONSTRAINT))
-        g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                     _ ("This person has entries in a campaign. Remove the entries first."));
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      goto fail;
-    }
-  if (tz_db_changes (db) == 0)
-    {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _ ("There is no person %" G_GINT64_FORMAT "."), id);
-      goto fail;
-    }
-  return tz_db_commit (db, error);
-
-fail:
-  tz_db_rollback (db);
+  if (tz_db_delete_row (db, "person", id, not_found, &local))
+    return TRUE;
+  if (g_error_matches (local, TZ_DB_ERROR, TZ_DB_ERROR_CONSTRAINT))
+    g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
+                 _ ("This person has entries in a campaign. Remove the entries first."));
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
 }
 

@@ -18,6 +18,7 @@
 
 #include "tz-error.h"
 #include "tz-requirements.h"
+#include "tz-text.h"
 #include "tz-validate.h"
 
 #define ASPECT_TOLERANCE           0.01
@@ -91,19 +92,6 @@ clean_value (const char *value)
   char *folded = tz_fold_fullwidth (value != NULL ? value : "");
 
   return folded != NULL ? g_strstrip (folded) : NULL;
-}
-
-static char *
-echo_value (const char *value)
-{
-  g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
-
-  if (g_utf8_strlen (valid, -1) > 30)
-    {
-      g_autofree char *head = g_utf8_substring (valid, 0, 30);
-      return g_strconcat (head, "…", NULL);
-    }
-  return g_steal_pointer (&valid);
 }
 
 static gboolean
@@ -183,7 +171,7 @@ parse_formats (const char *value, char ***out, GError **error)
         {
           if (!g_ascii_isalnum (*c) || c - p >= MAX_FORMAT_LENGTH)
             {
-              g_autofree char *shown = echo_value (p);
+              g_autofree char *shown = tz_text_echo (p);
 
               g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                            _ ("Requirement formats: “%s” is not a file format. List the accepted "
@@ -233,7 +221,7 @@ parse_aspect (const char *value, guint *w, guint *h, GError **error)
     }
 
   {
-    g_autofree char *shown = echo_value (value);
+    g_autofree char *shown = tz_text_echo (value);
 
     g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                  _ ("Requirement aspect_ratio: “%s” is not a ratio. Write it as width:height, "
@@ -265,7 +253,7 @@ parse_orientation (const char *value, char **out, GError **error)
         }
     }
 
-  shown = echo_value (value);
+  shown = tz_text_echo (value);
   g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                _ ("Requirement orientation: “%s” is neither landscape nor portrait. Write "
                   "landscape or portrait."),

@@ -15,44 +15,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tz-text.h"
 #include "tz-validate.h"
 
-#define ECHO_MAX_CHARS          30
 #define EMAIL_MAX_LENGTH        254
 #define EMAIL_LOCAL_MAX_LENGTH  64
 #define DOMAIN_LABEL_MAX_LENGTH 63
 #define MIN_BIRTH_YEAR          1900
-
-/* A value as it may appear inside a message: valid UTF-8, at most
- * ECHO_MAX_CHARS characters. */
-static char *
-echo_value (const char *value)
-{
-  g_autofree char *valid = g_utf8_make_valid (value, -1);
-
-  if (g_utf8_strlen (valid, -1) > ECHO_MAX_CHARS)
-    {
-      g_autofree char *head = g_utf8_substring (valid, 0, ECHO_MAX_CHARS);
-      return g_strconcat (head, "…", NULL);
-    }
-  return g_steal_pointer (&valid);
-}
-
-/* NULL or only white space; text that is not UTF-8 is not blank. */
-static gboolean
-is_blank (const char *value)
-{
-  if (value == NULL)
-    return TRUE;
-  if (!g_utf8_validate (value, -1, NULL))
-    return FALSE;
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* Strips Unicode white space (including the ideographic space U+3000, which
  * g_strstrip does not know) from both ends of valid UTF-8. */
@@ -167,7 +136,7 @@ tz_normalize_mobile (const char *value, GError **error)
   g_autofree char *folded = NULL;
   g_autoptr (GString) number = NULL;
 
-  if (is_blank (value))
+  if (tz_text_is_blank (value))
     {
       g_set_error_literal (error, TZ_ERROR, TZ_ERROR_INVALID,
                            _ ("Mobile number: the number is empty. Enter the 11 digits of the "
@@ -303,7 +272,7 @@ tz_normalize_email (const char *value, GError **error)
   const char *domain;
   gsize local_len;
 
-  if (is_blank (value))
+  if (tz_text_is_blank (value))
     {
       g_set_error_literal (error, TZ_ERROR, TZ_ERROR_INVALID,
                            _ ("E-mail: the address is empty. Enter an address such as "
@@ -486,7 +455,7 @@ tz_validate_required (const char *field, const char *value, GError **error)
                    field);
       return FALSE;
     }
-  if (is_blank (value))
+  if (tz_text_is_blank (value))
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID, _ ("%s: this field is required. Fill it in."),
                    field);
@@ -503,7 +472,7 @@ tz_validate_date (const char *field, const char *value, GDate *out, GError **err
 
   g_return_val_if_fail (field != NULL, FALSE);
 
-  if (is_blank (value) || !g_utf8_validate (value, -1, NULL))
+  if (tz_text_is_blank (value) || !g_utf8_validate (value, -1, NULL))
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                    _ ("%s: enter a date as YYYY-MM-DD, for example 2024-03-15."), field);
@@ -513,7 +482,7 @@ tz_validate_date (const char *field, const char *value, GDate *out, GError **err
   text = strip_unicode (value);
   if (!parse_iso (text, FALSE, &year, &month, &day))
     {
-      g_autofree char *shown = echo_value (text);
+      g_autofree char *shown = tz_text_echo (text);
 
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                    _ ("%s: “%s” is not a date of the form YYYY-MM-DD. Enter it as, for example, "
@@ -544,7 +513,7 @@ tz_validate_birth_date (const char *field, const char *value, GError **error)
 
   g_return_val_if_fail (field != NULL, FALSE);
 
-  if (is_blank (value) || !g_utf8_validate (value, -1, NULL))
+  if (tz_text_is_blank (value) || !g_utf8_validate (value, -1, NULL))
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                    _ ("%s: enter the birth month as YYYY-MM or the birth date as YYYY-MM-DD, for "
@@ -556,7 +525,7 @@ tz_validate_birth_date (const char *field, const char *value, GError **error)
   text = strip_unicode (value);
   if (!parse_iso (text, TRUE, &year, &month, &day))
     {
-      g_autofree char *shown = echo_value (text);
+      g_autofree char *shown = tz_text_echo (text);
 
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                    _ ("%s: “%s” is not of the form YYYY-MM or YYYY-MM-DD. Enter it as, for "
@@ -639,7 +608,7 @@ tz_validate_count_max (const char *field, const char *text, gint64 max, gint64 *
   g_return_val_if_fail (field != NULL, FALSE);
   g_return_val_if_fail (max >= 0, FALSE);
 
-  if (is_blank (text))
+  if (tz_text_is_blank (text))
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                    _ ("%s: enter a whole number of 0 or more, such as 10."), field);
@@ -656,7 +625,7 @@ tz_validate_count_max (const char *field, const char *text, gint64 max, gint64 *
       return FALSE;
     }
   s = strip_unicode (folded);
-  shown = echo_value (s);
+  shown = tz_text_echo (s);
   len = strlen (s);
 
   if (!all_ascii_digits (s, len))
@@ -707,7 +676,7 @@ tz_validate_gender (const char *value, GError **error)
 {
   g_autofree char *text = NULL;
 
-  if (is_blank (value))
+  if (tz_text_is_blank (value))
     {
       g_set_error_literal (error, TZ_ERROR, TZ_ERROR_INVALID,
                            _ ("Gender: the gender is empty. Enter 男 or 女."));
@@ -717,7 +686,7 @@ tz_validate_gender (const char *value, GError **error)
   text = g_utf8_validate (value, -1, NULL) ? strip_unicode (value) : g_strdup (value);
   if (strcmp (text, "男") != 0 && strcmp (text, "女") != 0)
     {
-      g_autofree char *shown = echo_value (text);
+      g_autofree char *shown = tz_text_echo (text);
 
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                    _ ("Gender: “%s” is not a gender. Enter 男 or 女."), shown);
