@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <json-glib/json-glib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "tz-campaign-file.h"
@@ -84,8 +85,7 @@ table_counts (TzDb *db)
   for (guint i = 0; i < G_N_ELEMENTS (counted_tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", counted_tables[i]);
-      g_string_append_printf (s, "%s=%" G_GINT64_FORMAT " ", counted_tables[i],
-                              tz_test_query_int (db, sql));
+      g_string_append_printf (s, "%s=%" PRId64 " ", counted_tables[i], tz_test_query_int (db, sql));
     }
   return g_string_free (s, FALSE);
 }

@@ -367,6 +367,42 @@ test_backup_copy (void)
       tz_test_query_int (copy, "SELECT count(*) FROM unit WHERE name = '哈尔滨市总工会'"), ==, 1);
 }
 
+static void
+changed_cb (TzDb *db, char **tables, GPtrArray *seen)
+{
+  g_ptr_array_add (seen, g_strjoinv (",", tables));
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr (TzDb) db = tz_test_open_db ();
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+
+  g_signal_connect (db, "changed", G_CALLBACK (changed_cb), seen);
+
+  /* One signal per transaction, after the commit, naming the tables. */
+  g_assert_true (tz_db_begin (db, &error));
+  g_assert_true (tz_db_exec (db, "INSERT INTO unit (id, name) VALUES (1, '甲')", &error));
+  g_assert_true (tz_db_exec (db, "INSERT INTO campaign (id, title) VALUES (1, '活动')", &error));
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_true (tz_db_commit (db, &error));
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (seen->pdata[0], ==, "campaign,unit");
+
+  /* A rolled-back transaction changed nothing. */
+  g_assert_true (tz_db_begin (db, &error));
+  g_assert_true (tz_db_exec (db, "INSERT INTO unit (name) VALUES ('乙')", &error));
+  tz_db_rollback (db);
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  /* A statement outside a transaction is its own. Audit and search tables are not reported. */
+  g_assert_true (tz_db_exec (db, "INSERT INTO person (name) VALUES ('张三')", &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (seen->pdata[1], ==, "person");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -387,6 +423,7 @@ main (int argc, char **argv)
   g_test_add_func ("/db/nested-transactions", test_nested_transactions);
   g_test_add_func ("/db/constraints", test_constraints_enforced);
   g_test_add_func ("/db/backup-copy", test_backup_copy);
+  g_test_add_func ("/db/changed-signal", test_changed_signal);
 
   return g_test_run ();
 }

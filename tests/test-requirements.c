@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <inttypes.h>
 #include <string.h>
 
 #include "tz-error.h"
@@ -329,7 +330,7 @@ test_check_resolution (void)
       tz_work_info_init (&work);
       work.width = cases[i].w;
       work.height = cases[i].h;
-      g_test_message ("%" G_GINT64_FORMAT "×%" G_GINT64_FORMAT, cases[i].w, cases[i].h);
+      g_test_message ("%" PRId64 "×%" PRId64, cases[i].w, cases[i].h);
       assert_check (req, &work, cases[i].expect);
     }
 }
@@ -428,7 +429,7 @@ test_check_aspect_ratio (void)
       tz_work_info_init (&work);
       work.width = cases[i].w;
       work.height = cases[i].h;
-      g_test_message ("%" G_GINT64_FORMAT "×%" G_GINT64_FORMAT, cases[i].w, cases[i].h);
+      g_test_message ("%" PRId64 "×%" PRId64, cases[i].w, cases[i].h);
       assert_check (req, &work, cases[i].expect);
     }
 }
@@ -515,7 +516,7 @@ test_check_texts (void)
   g_autofree char *zh200 = repeat ("事", 200);
   g_autofree char *zh201 = repeat ("事", 201);
   static const char *const long_description[] = { "Work description", "50", "51", NULL };
-  static const char *const long_summary[] = { "Summary", "200", "201", NULL };
+  static const char *const long_summary[] = { "Deed summary", "200", "201", NULL };
   static const char *const bad_description[] = { "Work description", "UTF-8", NULL };
   TzWorkInfo work;
 

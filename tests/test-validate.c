@@ -204,7 +204,7 @@ test_resident_id_invalid (void)
     { "11010519491231002X", NULL, "1949-12-30", "ID number", "birth date" },
     /* A bad record value is reported on its own field. */
     { "11010519491231002X", "F", NULL, "Gender", NULL },
-    { "11010519491231002X", NULL, "1949/12", "Birth date", NULL },
+    { "11010519491231002X", NULL, "1949/12", "Date of birth", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -34,7 +36,7 @@ tz_cli_campaign_import (TzCli *cli, int argc, char **argv)
   id = tz_campaign_import_file (db, argv[1], &error);
   if (id <= 0)
     return tz_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return TZ_CLI_OK;
 }
 
@@ -60,7 +62,7 @@ tz_cli_campaign_list (TzCli *cli, int argc, char **argv)
   for (guint i = 0; i < list->len; i++)
     {
       TzCampaign *c = list->pdata[i];
-      g_print ("%" G_GINT64_FORMAT "\t%s\n", c->id, c->title);
+      g_print ("%" PRId64 "\t%s\n", c->id, c->title);
     }
   return TZ_CLI_OK;
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -70,7 +72,7 @@ tz_cli_person_add (TzCli *cli, int argc, char **argv)
     return TZ_CLI_FAILED;
   if (!tz_person_save (db, p, &error))
     return tz_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", p->id);
+  g_print ("%" PRId64 "\n", p->id);
   return TZ_CLI_OK;
 }
 
@@ -80,7 +82,7 @@ print_person_line (const TzPerson *p, gboolean unmasked)
   g_autofree char *id = unmasked ? g_strdup (p->id_number) : tz_mask_id_number (p->id_number);
   g_autofree char *phone = unmasked ? g_strdup (p->phone) : tz_mask_phone (p->phone);
 
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", p->id, p->name, or_empty (p->gender),
+  g_print ("%" PRId64 "\t%s\t%s\t%s\t%s\t%s\t%s\n", p->id, p->name, or_empty (p->gender),
            or_empty (id), or_empty (phone), or_empty (p->employer ? p->employer : p->unit_name),
            or_empty (p->position));
 }
@@ -303,7 +305,7 @@ tz_cli_entry_add (TzCli *cli, int argc, char **argv)
     }
   if (!tz_entry_save (db, e, &error))
     return tz_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", e->id);
+  g_print ("%" PRId64 "\n", e->id);
   failures = tz_entry_requirement_failures (db, e, &error);
   if (failures == NULL)
     return tz_cli_fail (error);
@@ -347,7 +349,7 @@ tz_cli_entry_list (TzCli *cli, int argc, char **argv)
   for (guint i = 0; i < list->len; i++)
     {
       TzEntry *e = list->pdata[i];
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", e->id, e->track_name, e->title,
+      g_print ("%" PRId64 "\t%s\t%s\t%s\t%s\t%s\n", e->id, e->track_name, e->title,
                or_empty (e->entrant_name), or_empty (e->recommending_unit_name), e->status);
     }
   return TZ_CLI_OK;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tz-activity.h"
@@ -54,15 +56,13 @@ tz_cli_quota_list (TzCli *cli, int argc, char **argv)
       g_autofree char *target = NULL;
 
       if (r->max_count >= 0 && r->max_count != r->min_count)
-        target =
-            g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, r->min_count, r->max_count);
+        target = g_strdup_printf ("%" PRId64 "-%" PRId64, r->min_count, r->max_count);
       else
-        target = g_strdup_printf ("%" G_GINT64_FORMAT, r->min_count);
+        target = g_strdup_printf ("%" PRId64, r->min_count);
       if (r->track_name != NULL)
-        g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", r->unit_name, target, r->held,
-                 r->track_name);
+        g_print ("%s\t%s\t%" PRId64 "\t%s\n", r->unit_name, target, r->held, r->track_name);
       else
-        g_print ("%s\t%s\t%" G_GINT64_FORMAT "\n", r->unit_name, target, r->held);
+        g_print ("%s\t%s\t%" PRId64 "\n", r->unit_name, target, r->held);
     }
   return TZ_CLI_OK;
 }
@@ -159,7 +159,7 @@ tz_cli_activity_add (TzCli *cli, int argc, char **argv)
   if (!tz_unit_resolve (cli->db, a->campaign_id, unit, &a->unit_id, &error) ||
       !tz_activity_save (cli->db, a, &error))
     return tz_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", a->id);
+  g_print ("%" PRId64 "\n", a->id);
   return TZ_CLI_OK;
 }
 
@@ -194,11 +194,9 @@ tz_cli_activity_list (TzCli *cli, int argc, char **argv)
   for (guint i = 0; i < list->len; i++)
     {
       TzActivity *a = list->pdata[i];
-      g_autofree char *n = a->participants >= 0
-                               ? g_strdup_printf ("%" G_GINT64_FORMAT, a->participants)
-                               : g_strdup ("");
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", a->id, a->held_on, a->unit_name, a->title,
-               n);
+      g_autofree char *n =
+          a->participants >= 0 ? g_strdup_printf ("%" PRId64, a->participants) : g_strdup ("");
+      g_print ("%" PRId64 "\t%s\t%s\t%s\t%s\n", a->id, a->held_on, a->unit_name, a->title, n);
     }
   return TZ_CLI_OK;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tz-audit.h"
@@ -26,11 +28,14 @@ tz_cli_unit_add (TzCli *cli, int argc, char **argv)
     { "parent", 0, 0, G_OPTION_ARG_STRING, &parent, N_ ("The unit it belongs to, by name"),
       N_ ("NAME") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
-      N_ ("city_union, industry_union, school, enterprise, bureau, other…"), N_ ("KIND") },
+      N_ ("federation, industry_union, government, office, department, institution, school, "
+          "enterprise, media or other (default)"),
+      N_ ("KIND") },
     { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign, N_ ("Also add it to this campaign"),
       N_ ("ID") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role,
-      N_ ("Its role there: participant (default), organizer, issuer"), N_ ("ROLE") },
+      N_ ("Its role there: participant (default), issuer, organizer, forwarder or context"),
+      N_ ("ROLE") },
     { NULL },
   };
   gint64 campaign_id = 0, parent_id = 0, id = 0;
@@ -55,7 +60,7 @@ tz_cli_unit_add (TzCli *cli, int argc, char **argv)
     return tz_cli_fail (error);
   if (!tz_unit_add (db, parent_id, name, kind, campaign_id, role, &id, &error))
     return tz_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return TZ_CLI_OK;
 }
 
@@ -93,7 +98,7 @@ tz_cli_unit_list (TzCli *cli, int argc, char **argv)
     {
       TzUnit *u = list->pdata[i];
       g_autofree char *indent = g_strnfill (u->depth * 2, ' ');
-      g_print ("%" G_GINT64_FORMAT "\t%s%s\t%s\t%s\n", u->id, indent, u->name, u->kind,
+      g_print ("%" PRId64 "\t%s%s\t%s\t%s\n", u->id, indent, u->name, u->kind,
                u->role != NULL ? u->role : "");
     }
   return TZ_CLI_OK;
@@ -142,9 +147,8 @@ tz_cli_audit (TzCli *cli, int argc, char **argv)
   for (guint i = 0; i < list->len; i++)
     {
       TzAuditEntry *e = list->pdata[i];
-      g_print ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\n", e->at, e->actor, e->action,
-               e->table, e->row_id, e->old_values ? e->old_values : "",
-               e->new_values ? e->new_values : "");
+      g_print ("%s\t%s\t%s\t%s\t%" PRId64 "\t%s\t%s\n", e->at, e->actor, e->action, e->table,
+               e->row_id, e->old_values ? e->old_values : "", e->new_values ? e->new_values : "");
     }
   return TZ_CLI_OK;
 }

@@ -89,10 +89,11 @@ tz_cli_parse (const char *command, const char *parameter, const char *summary,
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *usage =
-      g_strdup_printf ("%s%s%s", command, parameter ? " " : "", parameter ? parameter : "");
+  g_autofree char *prgname = g_strdup_printf ("taizhang-cli %s", command);
 
-  context = g_option_context_new (usage);
+  /* GOption prints "Usage: PRGNAME [OPTION…] PARAMETER". */
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameter);
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tz-activity.h"
@@ -52,7 +54,7 @@ check_in_period (TzDb *db, gint64 campaign_id, const char *date, GError **error)
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _ ("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
+                   _ ("There is no campaign %" PRId64 ". List the campaigns to see their "
                       "numbers."),
                    campaign_id);
       return FALSE;
@@ -118,7 +120,7 @@ tz_activity_validate (TzDb *db, const TzActivity *a, GError **error)
       !tz_validate_text_length (_ ("Enterprise"), a->enterprise, 200, error))
     return FALSE;
   if (a->summary != NULL &&
-      !tz_validate_text_length (_ ("Summary"), a->summary, TZ_ACTIVITY_MAX_SUMMARY, error))
+      !tz_validate_text_length (_ ("Activity summary"), a->summary, TZ_ACTIVITY_MAX_SUMMARY, error))
     return FALSE;
   if (a->participants < -1 || a->participants > G_MAXINT32)
     {
@@ -196,8 +198,7 @@ fail:
 gboolean
 tz_activity_delete (TzDb *db, gint64 id, GError **error)
 {
-  g_autofree char *not_found =
-      g_strdup_printf (_ ("There is no activity %" G_GINT64_FORMAT "."), id);
+  g_autofree char *not_found = g_strdup_printf (_ ("There is no activity %" PRId64 "."), id);
 
   return tz_db_delete_row (db, "activity", id, not_found, error);
 }

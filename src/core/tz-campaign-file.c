@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -548,7 +550,7 @@ describe_node (JsonNode *node)
           return g_strdup (s);
         }
       case G_TYPE_INT64:
-        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+        return g_strdup_printf ("%" PRId64, json_node_get_int (node));
       case G_TYPE_DOUBLE:
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -1150,7 +1152,7 @@ track_check (Import *imp, const char *path, const List *list, Value *values, GEr
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE,
                    _ ("%s: a track with this uuid is already in the database, in campaign %d. "
-                      "Remove the track's uuid from the file to import it as a new track."),
+                      "Remove the track’s uuid from the file to import it as a new track."),
                    p, sqlite3_column_int (stmt, 0));
       return FALSE;
     }
@@ -1285,9 +1287,8 @@ quota_check (Import *imp, const char *path, const List *list, Value *values, GEr
     }
 
   /* One rule per kind, track and unit (the quota_once index). */
-  key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT,
-                         value_for (list, values, "kind")->text, track->set ? track->integer : 0,
-                         unit->set ? unit->integer : 0);
+  key = g_strdup_printf ("%s\n%" PRId64 "\n%" PRId64, value_for (list, values, "kind")->text,
+                         track->set ? track->integer : 0, unit->set ? unit->integer : 0);
   first = g_hash_table_lookup (imp->quota_rules, key);
   if (first != NULL)
     return fail (error, path, _ ("the same kind, track and unit as %s; give each rule once."),
@@ -2155,7 +2156,7 @@ append_json_node (GString *out, JsonNode *node, guint depth)
         switch (json_node_get_value_type (node))
           {
             case G_TYPE_INT64:
-              g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+              g_string_append_printf (out, "%" PRId64, json_node_get_int (node));
               break;
             case G_TYPE_DOUBLE:
               append_double (out, json_node_get_double (node));

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -82,7 +84,7 @@ tz_campaign_get (TzDb *db, gint64 id, GError **error)
     return campaign_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                 _ ("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their "
+                 _ ("There is no campaign %" PRId64 ". List the campaigns to see their "
                     "numbers."),
                  id);
   return NULL;
@@ -141,8 +143,7 @@ gboolean
 tz_campaign_delete (TzDb *db, gint64 id, GError **error)
 {
   g_autofree char *not_found = g_strdup_printf (
-      _ ("There is no campaign %" G_GINT64_FORMAT ". List the campaigns to see their numbers."),
-      id);
+      _ ("There is no campaign %" PRId64 ". List the campaigns to see their numbers."), id);
 
   return tz_db_delete_row (db, "campaign", id, not_found, error);
 }

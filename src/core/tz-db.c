@@ -31,7 +31,16 @@ struct _TzDb
   char *last_backup;
   int schema_version;
   guint tx_depth;
+  GHashTable *changed_tables; /* tables written since the last "changed" */
 };
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TzDb, tz_db, G_TYPE_OBJECT)
 
@@ -116,6 +125,46 @@ tz_db_set_error (TzDb *self, GError **error, int rc, const char *what)
     }
 }
 
+/* Collects the tables a write touches, for the "changed" signal. The search
+ * indexes and the audit log follow other tables and are not reported. */
+static void
+update_hook_cb (void *data, int op, const char *database, const char *table, sqlite3_int64 rowid)
+{
+  TzDb *self = data;
+
+  if (g_str_equal (table, "audit_log") || strstr (table, "_fts") != NULL)
+    return;
+  if (!g_hash_table_contains (self->changed_tables, table))
+    g_hash_table_add (self->changed_tables, g_strdup (table));
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Emits "changed" once the writes are committed: at the outermost commit, or
+ * after a statement that ran outside any transaction. */
+static void
+flush_changes (TzDb *self)
+{
+  g_autoptr (GPtrArray) tables = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->tx_depth > 0 || g_hash_table_size (self->changed_tables) == 0)
+    return;
+  tables = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, self->changed_tables);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (tables, g_strdup (key));
+  g_hash_table_remove_all (self->changed_tables);
+  g_ptr_array_sort (tables, compare_names);
+  g_ptr_array_add (tables, NULL);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (char **) tables->pdata);
+}
+
 static void
 tz_db_finalize (GObject *object)
 {
@@ -126,6 +175,7 @@ tz_db_finalize (GObject *object)
   g_free (self->path);
   g_free (self->actor);
   g_free (self->last_backup);
+  g_hash_table_unref (self->changed_tables);
 
   G_OBJECT_CLASS (tz_db_parent_class)->finalize (object);
 }
@@ -134,6 +184,16 @@ static void
 tz_db_class_init (TzDbClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = tz_db_finalize;
+
+  /**
+   * TzDb::changed:
+   * @tables: (array zero-terminated=1): the tables written, sorted
+   *
+   * Emitted after writes are committed, once per transaction, so that views
+   * can reload what they show.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 }
 
 static void
@@ -141,6 +201,7 @@ tz_db_init (TzDb *self)
 {
   const char *user = g_get_user_name ();
 
+  self->changed_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->actor = g_strdup (user != NULL ? user : "unknown");
 }
 
@@ -471,6 +532,8 @@ open_internal (const char *path, int target_version, GError **error)
       return NULL;
     }
 
+  sqlite3_update_hook (self->handle, update_hook_cb, self);
+
   if (!tz_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !tz_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !tz_db_exec (self, "PRAGMA synchronous = NORMAL", error))
@@ -568,6 +631,7 @@ tz_db_exec (TzDb *self, const char *sql, GError **error)
       tz_db_set_error (self, error, rc, "exec");
       return FALSE;
     }
+  flush_changes (self);
   return TRUE;
 }
 
@@ -606,6 +670,7 @@ tz_db_commit (TzDb *self, GError **error)
       return FALSE;
     }
   self->tx_depth--;
+  flush_changes (self);
   return TRUE;
 }
 
@@ -625,6 +690,8 @@ tz_db_rollback (TzDb *self)
                            self->tx_depth - 1);
   sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
   self->tx_depth--;
+  if (self->tx_depth == 0)
+    g_hash_table_remove_all (self->changed_tables);
 }
 
 sqlite3_stmt *
@@ -651,6 +718,8 @@ tz_db_step (TzDb *self, sqlite3_stmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
+  if (rc == SQLITE_DONE)
+    flush_changes (self);
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return rc;
   tz_db_set_error (self, error, rc, "step");

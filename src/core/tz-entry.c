@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
@@ -100,7 +102,7 @@ tz_entry_check_person_once (TzDb *db, gint64 track_id, gint64 person_id, gint64 
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE,
-                   _ ("Entrant: %s is already in “%s” (entry %" G_GINT64_FORMAT "). A person "
+                   _ ("Entrant: %s is already in “%s” (entry %" PRId64 "). A person "
                       "enters this track once; edit that entry instead."),
                    sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
                    (gint64) sqlite3_column_int64 (stmt, 0));
@@ -135,11 +137,10 @@ tz_entry_check_file_once (TzDb *db, gint64 campaign_id, const char *sha256, gint
     return FALSE;
   if (rc == SQLITE_ROW)
     {
-      g_set_error (
-          error, TZ_ERROR, TZ_ERROR_DUPLICATE,
-          _ ("Work file: the same file was already entered as “%s” (entry %" G_GINT64_FORMAT
-             "). A work may be entered once."),
-          sqlite3_column_text (stmt, 1), (gint64) sqlite3_column_int64 (stmt, 0));
+      g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE,
+                   _ ("Work file: the same file was already entered as “%s” (entry %" PRId64
+                      "). A work may be entered once."),
+                   sqlite3_column_text (stmt, 1), (gint64) sqlite3_column_int64 (stmt, 0));
       return FALSE;
     }
   return TRUE;

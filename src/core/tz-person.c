@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -163,7 +165,7 @@ check_id_number_free (TzDb *db, const TzPerson *p, GError **error)
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE,
-                   _ ("ID number: this number is already recorded for %s (person %" G_GINT64_FORMAT
+                   _ ("ID number: this number is already recorded for %s (person %" PRId64
                       "). Open that record instead of adding the person again."),
                    sqlite3_column_text (stmt, 1), (gint64) sqlite3_column_int64 (stmt, 0));
       return FALSE;
@@ -228,8 +230,8 @@ tz_person_save (TzDb *db, TzPerson *p, GError **error)
     p->id = tz_db_last_insert_id (db);
   else if (tz_db_changes (db) == 0)
     {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _ ("There is no person %" G_GINT64_FORMAT "."), p->id);
+      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("There is no person %" PRId64 "."),
+                   p->id);
       goto fail;
     }
   return tz_db_commit (db, error);
@@ -242,7 +244,7 @@ fail:
 gboolean
 tz_person_delete (TzDb *db, gint64 id, GError **error)
 {
-  g_autofree char *not_found = g_strdup_printf (_ ("There is no person %" G_GINT64_FORMAT "."), id);
+  g_autofree char *not_found = g_strdup_printf (_ ("There is no person %" PRId64 "."), id);
   g_autoptr (GError) local = NULL;
 
   if (tz_db_delete_row (db, "person", id, not_found, &local))
@@ -300,8 +302,7 @@ tz_person_get (TzDb *db, gint64 id, GError **error)
   if (rc == SQLITE_ROW)
     return person_from_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                 _ ("There is no person %" G_GINT64_FORMAT "."), id);
+    g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("There is no person %" PRId64 "."), id);
   return NULL;
 }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tz-quota.h"
@@ -127,15 +129,14 @@ tz_quota_set (TzDb *db, gint64 campaign_id, TzQuotaKind kind, gint64 track_id, g
   if (min_count > G_MAXINT32 || max_count > G_MAXINT32)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _ ("Quota: %" G_GINT64_FORMAT " is too large for a quota."),
-                   MAX (min_count, max_count));
+                   _ ("Quota: %" PRId64 " is too large for a quota."), MAX (min_count, max_count));
       return FALSE;
     }
   if (max_count >= 0 && min_count >= 0 && max_count < min_count)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _ ("Quota: the largest number (%" G_GINT64_FORMAT ") is below the smallest "
-                      "(%" G_GINT64_FORMAT "). Swap them or correct one."),
+                   _ ("Quota: the largest number (%" PRId64 ") is below the smallest "
+                      "(%" PRId64 "). Swap them or correct one."),
                    max_count, min_count);
       return FALSE;
     }

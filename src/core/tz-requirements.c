@@ -649,18 +649,19 @@ tz_work_requirements_check (const TzWorkRequirements *req, const TzWorkInfo *wor
   switch (check_text (work->summary, req->max_summary_chars, &n_chars))
     {
       case TEXT_INVALID:
-        add_failure (&found, g_strdup (_ ("Summary: the text contains bytes that are not valid "
-                                          "UTF-8. Type the text again.")));
+        add_failure (&found,
+                     g_strdup (_ ("Deed summary: the text contains bytes that are not valid "
+                                  "UTF-8. Type the text again.")));
         break;
       case TEXT_TOO_LONG:
-        add_failure (&found,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Summary: at most %lld character is allowed, "
-                                                   "and the text has %ld. Shorten the text.",
-                                                   "Summary: at most %lld characters are allowed, "
-                                                   "and the text has %ld. Shorten the text.",
-                                                   (gulong) req->max_summary_chars),
-                                      (long long) req->max_summary_chars, n_chars));
+        add_failure (&found, g_strdup_printf (
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "Deed summary: at most %lld character is allowed, "
+                                              "and the text has %ld. Shorten the text.",
+                                              "Deed summary: at most %lld characters are allowed, "
+                                              "and the text has %ld. Shorten the text.",
+                                              (gulong) req->max_summary_chars),
+                                 (long long) req->max_summary_chars, n_chars));
         break;
       case TEXT_OK:
       default:

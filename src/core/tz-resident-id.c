@@ -241,7 +241,7 @@ tz_validate_resident_id (const char *value, const char *gender, const char *birt
       g_autofree char *b = NULL;
       const char *start;
 
-      if (!tz_validate_birth_date (_ ("Birth date"), birth, error))
+      if (!tz_validate_birth_date (_ ("Date of birth"), birth, error))
         return FALSE;
       /* Valid: YYYY-MM or YYYY-MM-DD, give or take white space around it. */
       start = birth + strcspn (birth, "0123456789");

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -650,7 +652,7 @@ tz_validate_count_max (const char *field, const char *text, gint64 max, gint64 *
 
       if (max - d < 0 || v > (max - d) / 10)
         {
-          g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+          g_autofree char *max_text = g_strdup_printf ("%" PRId64, max);
 
           g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
                        _ ("%s: %s is too large. Enter a number no greater than %s."), field, shown,

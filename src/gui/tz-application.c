@@ -91,7 +91,7 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                         _ ("Keep the records of themed campaigns: tracks, quotas, "
                            "nominees, entries and awards."),
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        /* Translators: your name, to be shown in the About window */
+                        /* TRANSLATORS: your name, to be shown in the About window */
                         "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }

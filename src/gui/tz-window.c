@@ -176,13 +176,13 @@ period_text (const char *start_date, const char *end_date)
   g_autofree char *end = tz_format_date (end_date);
 
   if (*start != '\0' && *end != '\0')
-    /* Translators: a period of time, from the first date to the second */
+    /* TRANSLATORS: a period of time, from the first date to the second */
     return g_strdup_printf (_ ("%s – %s"), start, end);
   if (*start != '\0')
-    /* Translators: a period of time whose end is not known */
+    /* TRANSLATORS: a period of time whose end is not known */
     return g_strdup_printf (_ ("from %s"), start);
   if (*end != '\0')
-    /* Translators: a period of time whose start is not known */
+    /* TRANSLATORS: a period of time whose start is not known */
     return g_strdup_printf (_ ("until %s"), end);
   return NULL;
 }
