@@ -9,7 +9,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext clang-format
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libxlsxwriter-dev libpoppler-glib-dev
-  libgsf-1-dev libxml2-dev
+  libgsf-1-dev libxml2-dev libcairo2-dev libpango1.0-dev libgdk-pixbuf-2.0-dev
   # run
   fonts-noto-cjk hicolor-icon-theme adwaita-icon-theme locales
   # test: a virtual display and session bus, validators, readers of our output

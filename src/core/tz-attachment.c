@@ -1,0 +1,1 @@
+/* tz-attachment.c — written with the page that uses it */

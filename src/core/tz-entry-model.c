@@ -1,0 +1,1 @@
+/* tz-entry-model.c — written with the page that uses it */

@@ -1,0 +1,1 @@
+/* tz-person-model.c — written with the page that uses it */

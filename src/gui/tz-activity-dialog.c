@@ -1,0 +1,1 @@
+/* tz-activity-dialog.c — written with the page that uses it */

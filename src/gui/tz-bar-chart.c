@@ -1,0 +1,1 @@
+/* tz-bar-chart.c — written with the page that uses it */

@@ -1,0 +1,1 @@
+/* tz-campaign-dialog.c — written with the page that uses it */

@@ -1,0 +1,1 @@
+/* tz-entry-dialog.c — written with the page that uses it */

@@ -1,0 +1,1 @@
+/* tz-person-dialog.c — written with the page that uses it */

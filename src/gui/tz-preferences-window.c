@@ -1,0 +1,1 @@
+/* tz-preferences-window.c — written with the page that uses it */

@@ -1,0 +1,1 @@
+/* tz-unit-dialog.c — written with the page that uses it */

@@ -1,0 +1,1 @@
+/* tz-seal.c — written with the page that uses it */
