@@ -14,7 +14,7 @@ packages=(
   fonts-noto-cjk hicolor-icon-theme adwaita-icon-theme locales
   # test: a virtual display and session bus, validators, readers of our output
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-gi gir1.2-atspi-2.0
-  desktop-file-utils appstream sqlite3 poppler-utils
+  desktop-file-utils appstream sqlite3 poppler-utils imagemagick
 )
 
 missing=()

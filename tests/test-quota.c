@@ -272,6 +272,84 @@ test_units_tree (void)
   g_assert_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND);
 }
 
+static void
+test_parse_target (void)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 min = -7;
+  gint64 max = -7;
+
+  g_assert_true (tz_quota_parse_target ("12", NULL, &min, &max, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (min, ==, 12);
+  g_assert_cmpint (max, ==, -1);
+  /* As an input method types it: full-width digits, spaces around. */
+  g_assert_true (tz_quota_parse_target (" １ ", "２", &min, &max, &error));
+  g_assert_cmpint (min, ==, 1);
+  g_assert_cmpint (max, ==, 2);
+  g_assert_true (tz_quota_parse_target ("0", "", &min, &max, &error));
+  g_assert_cmpint (max, ==, -1);
+
+  min = max = 99;
+  g_assert_false (tz_quota_parse_target ("-1", NULL, &min, &max, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "negative"));
+  g_clear_error (&error);
+  g_assert_false (tz_quota_parse_target ("abc", NULL, &min, &max, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tz_quota_parse_target ("", NULL, &min, &max, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tz_quota_parse_target ("2.5", NULL, &min, &max, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tz_quota_parse_target ("3", "2", &min, &max, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+  /* Nothing is written on failure. */
+  g_assert_cmpint (min, ==, 99);
+  g_assert_cmpint (max, ==, 99);
+}
+
+static void
+test_format_target (void)
+{
+  g_autofree char *plain = tz_quota_format_target (10, -1);
+  g_autofree char *range = tz_quota_format_target (1, 2);
+  g_autofree char *exact = tz_quota_format_target (2, 2);
+
+  g_assert_cmpstr (plain, ==, "10");
+  g_assert_cmpstr (range, ==, "1–2");
+  g_assert_cmpstr (exact, ==, "2");
+}
+
+static void
+test_totals (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  TzQuotaTotals totals;
+
+  g_assert_cmpint (add_activity (db, 2, "2022-08-05", &error), >, 0);
+  g_assert_cmpint (add_activity (db, 3, "2022-08-05", &error), >, 0);
+  rows = tz_quota_list (db, 1, TZ_QUOTA_ACTIVITY, &error);
+  g_assert_no_error (error);
+  tz_quota_totals (rows, &totals);
+  g_assert_cmpint (totals.target, ==, 19);
+  g_assert_cmpint (totals.held, ==, 2);
+  g_assert_cmpuint (totals.n_rows, ==, 2);
+  g_assert_cmpuint (totals.n_behind, ==, 2);
+  g_assert_cmpfloat_with_epsilon (tz_quota_totals_progress (&totals), 2.0 / 19.0, 1e-9);
+  g_assert_true (tz_quota_row_is_behind (rows->pdata[0]));
+
+  tz_quota_totals (NULL, &totals);
+  g_assert_cmpint (totals.target, ==, 0);
+  g_assert_cmpfloat (tz_quota_totals_progress (&totals), ==, 1.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -286,6 +364,9 @@ main (int argc, char **argv)
   g_test_add_func ("/quota/set-and-remove", test_set_and_remove);
   g_test_add_func ("/quota/kind-names", test_kind_names);
   g_test_add_func ("/quota/units-tree", test_units_tree);
+  g_test_add_func ("/quota/parse-target", test_parse_target);
+  g_test_add_func ("/quota/format-target", test_format_target);
+  g_test_add_func ("/quota/totals", test_totals);
 
   return g_test_run ();
 }

@@ -160,6 +160,65 @@ test_entries (void)
     }
 }
 
+/* The filters by campaign and track, alone and together, with and without a query. */
+static void
+test_entries_by_track (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  struct
+  {
+    gint64 campaign, track;
+    const char *query;
+    guint n;
+  } cases[] = {
+    { 1, 1, NULL, 2 },   { 1, 2, NULL, 1 },       { 1, 0, NULL, 3 },
+    { 0, 2, NULL, 1 },   { 2, 1, NULL, 0 }, /* a track of another campaign */
+    { 2, 3, NULL, 1 },   { 0, 0, NULL, 4 },       { 1, 1, "读书", 2 },
+    { 1, 2, "读书", 0 }, { 1, 0, "读书故事", 1 }, /* the track's name is not searched */
+    { 2, 0, "红岩", 1 },
+  };
+
+  g_assert_true (
+      tz_db_exec (db,
+                  "INSERT INTO campaign (id, title) VALUES (2, '另一个活动');"
+                  "INSERT INTO track (id, campaign_id, seq, name) VALUES "
+                  "  (2, 1, 2, '读书故事'), (3, 2, 1, '红岩');"
+                  "INSERT INTO entry (id, campaign_id, track_id, title, person_id) VALUES"
+                  "  (3, 1, 2, '张三丰的武当', 3), (4, 2, 3, '红岩诵读会', 1);",
+                  &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GPtrArray) found =
+          tz_entry_search (db, cases[i].campaign, cases[i].track, cases[i].query, 0, 0, &error);
+      g_autoptr (GArray) found_ids =
+          tz_entry_search_ids (db, cases[i].campaign, cases[i].track, cases[i].query, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, cases[i].n);
+      g_assert_cmpuint (found_ids->len, ==, cases[i].n);
+      g_assert_cmpint (
+          tz_entry_count (db, cases[i].campaign, cases[i].track, cases[i].query, &error), ==,
+          cases[i].n);
+      for (guint k = 0; k < found->len; k++)
+        g_assert_cmpint (((TzEntry *) found->pdata[k])->id, ==,
+                         g_array_index (found_ids, gint64, k));
+    }
+
+  /* Paging the ids: what a list reads a page at a time. */
+  ids = tz_person_search_ids (db, NULL, &error);
+  g_assert_cmpuint (ids->len, ==, 4);
+  {
+    g_autoptr (GPtrArray) page =
+        tz_person_get_many (db, &g_array_index (ids, gint64, 1), 2, &error);
+    g_autofree char *got = names (page);
+    g_assert_cmpstr (got, ==, "李四,张三丰");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,6 +229,7 @@ main (int argc, char **argv)
   g_test_add_func ("/search/hostile-queries", test_hostile_queries);
   g_test_add_func ("/search/paging", test_paging);
   g_test_add_func ("/search/entries", test_entries);
+  g_test_add_func ("/search/entries-by-track", test_entries_by_track);
 
   return g_test_run ();
 }

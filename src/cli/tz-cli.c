@@ -41,6 +41,10 @@ static const TzCliCommand commands[] = {
   { "entry", "list", tz_cli_entry_list, N_ ("List or search a campaign’s entries") },
   { "unit", "add", tz_cli_unit_add, N_ ("Add a unit to the tree, optionally to a campaign") },
   { "unit", "list", tz_cli_unit_list, N_ ("List units as a tree") },
+  { "report", "quota", tz_cli_report_quota,
+    N_ ("Write the quota table (任务分配表) as PDF or xlsx") },
+  { "report", "person-form", tz_cli_report_person_form,
+    N_ ("Write the personal recommendation forms (推荐表) of a track as PDF") },
   { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
 };
 

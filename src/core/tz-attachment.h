@@ -44,13 +44,12 @@ char *tz_attachment_dir (TzDb *db);
 
 /* Copies @source_path into the files folder and records it for the owner, in
  * one transaction; on failure nothing is recorded. Sets *id when not NULL. */
-gboolean tz_attachment_add (TzDb *db, TzAttachmentOwner owner, gint64 owner_id,
-                            const char *kind, const char *source_path, const char *title,
-                            gint64 *id, GError **error);
+gboolean tz_attachment_add (TzDb *db, TzAttachmentOwner owner, gint64 owner_id, const char *kind,
+                            const char *source_path, const char *title, gint64 *id, GError **error);
 
 /* The attachments of an owner (of @kind only, when not NULL), in the order added. */
-GPtrArray *tz_attachment_list (TzDb *db, TzAttachmentOwner owner, gint64 owner_id,
-                               const char *kind, GError **error);
+GPtrArray *tz_attachment_list (TzDb *db, TzAttachmentOwner owner, gint64 owner_id, const char *kind,
+                               GError **error);
 
 TzAttachment *tz_attachment_get (TzDb *db, gint64 id, GError **error);
 
@@ -59,5 +58,11 @@ char *tz_attachment_path (TzDb *db, const TzAttachment *attachment);
 
 /* Removes the record; the stored file goes when no other record uses it. */
 gboolean tz_attachment_delete (TzDb *db, gint64 id, GError **error);
+
+/* Removes the stored files of @sha256s (NULL-terminated) that no record uses any
+ * more. Does nothing inside a transaction, since a rollback may bring a record
+ * back: a caller that deleted records in a transaction of its own calls it
+ * again once that transaction has ended. */
+void tz_attachment_remove_unused_files (TzDb *db, const char *const *sha256s);
 
 G_END_DECLS

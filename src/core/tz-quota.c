@@ -10,10 +10,13 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "tz-quota.h"
+#include "tz-text.h"
+#include "tz-validate.h"
 
 static const char *const kind_names[] = { "activity", "nominee", "work" };
 
@@ -55,6 +58,75 @@ tz_quota_row_progress (const TzQuotaRow *row)
   if (row->min_count <= 0)
     return 1.0;
   return (double) row->held / (double) row->min_count;
+}
+
+gboolean
+tz_quota_row_is_behind (const TzQuotaRow *row)
+{
+  return row->held < row->min_count;
+}
+
+char *
+tz_quota_format_target (gint64 min_count, gint64 max_count)
+{
+  if (max_count >= 0 && max_count != min_count)
+    return g_strdup_printf ("%" PRId64 "–%" PRId64, min_count, max_count);
+  return g_strdup_printf ("%" PRId64, min_count);
+}
+
+gboolean
+tz_quota_parse_target (const char *min_text, const char *max_text, gint64 *min_count,
+                       gint64 *max_count, GError **error)
+{
+  gint64 min = 0;
+  gint64 max = -1;
+
+  if (!tz_validate_count (_ ("Target"), min_text, &min, error))
+    return FALSE;
+  if (!tz_text_is_blank (max_text))
+    {
+      if (!tz_validate_count (_ ("At most"), max_text, &max, error))
+        return FALSE;
+      if (max < min)
+        {
+          g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
+                       _ ("At most: %" PRId64 " is below the target of %" PRId64 ". Enter a "
+                          "number of %" PRId64 " or more, or leave it empty for no limit."),
+                       max, min, min);
+          return FALSE;
+        }
+    }
+  if (min_count != NULL)
+    *min_count = min;
+  if (max_count != NULL)
+    *max_count = max;
+  return TRUE;
+}
+
+void
+tz_quota_totals (GPtrArray *rows, TzQuotaTotals *totals)
+{
+  g_return_if_fail (totals != NULL);
+
+  memset (totals, 0, sizeof *totals);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const TzQuotaRow *row = rows->pdata[i];
+
+      totals->target += row->min_count;
+      totals->held += row->held;
+      totals->n_rows++;
+      if (tz_quota_row_is_behind (row))
+        totals->n_behind++;
+    }
+}
+
+double
+tz_quota_totals_progress (const TzQuotaTotals *totals)
+{
+  if (totals->target <= 0)
+    return 1.0;
+  return (double) totals->held / (double) totals->target;
 }
 
 /* clang-format off */

@@ -43,4 +43,30 @@ gboolean tz_quota_set (TzDb *db, gint64 campaign_id, TzQuotaKind kind, gint64 tr
 /* The completion of a row as a fraction (held / target), 1 when the target is 0. */
 double tz_quota_row_progress (const TzQuotaRow *row);
 
+/* Whether a row's unit has held (or recommended) fewer than its target. */
+gboolean tz_quota_row_is_behind (const TzQuotaRow *row);
+
+/* A target as the notice writes it: "10", or "1–2" for a range; newly allocated. */
+char *tz_quota_format_target (gint64 min_count, gint64 max_count);
+
+/* Reads a target as typed: @min_text a whole number, 0 or more; @max_text empty
+ * or NULL for no upper bound (*max_count = -1), else a whole number not below
+ * the target. Full-width digits and surrounding spaces are accepted. */
+gboolean tz_quota_parse_target (const char *min_text, const char *max_text, gint64 *min_count,
+                                gint64 *max_count, GError **error);
+
+typedef struct
+{
+  gint64 target;  /* the sum of the targets */
+  gint64 held;    /* the sum of what was held */
+  guint n_rows;   /* rows counted */
+  guint n_behind; /* rows below their target */
+} TzQuotaTotals;
+
+/* Sums the rows of tz_quota_list(): 120 activities in all for the 13 cities. */
+void tz_quota_totals (GPtrArray *rows, TzQuotaTotals *totals);
+
+/* held / target of the totals, 1 when the target is 0. */
+double tz_quota_totals_progress (const TzQuotaTotals *totals);
+
 G_END_DECLS

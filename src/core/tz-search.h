@@ -9,9 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* The WHERE condition over an FTS table (person_fts, entry_fts) for @query, with
- * its value as parameter ?1; NULL when @query is empty or blank (no filter). */
-char *tz_search_condition (const char *fts_table, const char *query);
+/* A query that selects the ids (rowids) of the rows of an FTS table
+ * (person_fts, entry_fts) matching @query, with its value as parameter ?1, to
+ * be used as "id IN (…)"; NULL when @query is empty or blank (no filter). */
+char *tz_search_ids_sql (const char *fts_table, const char *query);
 
 /* Binds @query as parameter @index, in the form the condition above expects. */
 void tz_search_bind (sqlite3_stmt *stmt, int index, const char *query);

@@ -84,15 +84,15 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
-                        "application-icon", APP_ID, "application-name", _ ("Taizhang"), "version",
-                        PACKAGE_VERSION, "developer-name", _ ("The Taizhang authors"), "developers",
-                        developers, "comments",
-                        _ ("Keep the records of themed campaigns: tracks, quotas, "
-                           "nominees, entries and awards."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        /* TRANSLATORS: your name, to be shown in the About window */
-                        "translator-credits", _ ("translator-credits"), NULL);
+  about = g_object_new (
+      ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE, "application-icon", APP_ID,
+      "application-name", _ ("Taizhang"), "version", PACKAGE_VERSION, "developer-name",
+      _ ("The Taizhang authors"), "developers", developers, "comments",
+      _ ("Keep the records of themed campaigns: tracks, quotas, "
+         "nominees, entries and awards."),
+      "license-type", GTK_LICENSE_GPL_3_0, "copyright", _ ("© The Taizhang authors"),
+      /* TRANSLATORS: your name, to be shown in the About window */
+      "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -150,7 +150,18 @@ static void
 tz_application_startup (GApplication *application)
 {
   TzApplication *self = TZ_APPLICATION (application);
-  static const char *quit_accels[] = { "<Ctrl>q", NULL };
+  /* The menus show these; the window's own key bindings answer them too. The
+   * shortcuts window (Ctrl+?) is GtkApplication's, from gtk/help-overlay.ui. */
+  static const struct
+  {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Ctrl>q", NULL } },
+    { "win.new-campaign", { "<Ctrl>n", NULL } },
+    { "win.import", { "<Ctrl>o", NULL } },
+    { "win.preferences", { "<Ctrl>comma", NULL } },
+  };
 
   G_APPLICATION_CLASS (tz_application_parent_class)->startup (application);
 
@@ -158,7 +169,9 @@ tz_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 

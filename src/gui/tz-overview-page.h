@@ -13,4 +13,8 @@ G_DECLARE_FINAL_TYPE (TzOverviewPage, tz_overview_page, TZ, OVERVIEW_PAGE, TzPag
 
 GtkWidget *tz_overview_page_new (void);
 
+/* The day the page counts from (YYYY-MM-DD); NULL for tz_today (). */
+const char *tz_overview_page_get_today (TzOverviewPage *self);
+void tz_overview_page_set_today (TzOverviewPage *self, const char *today);
+
 G_END_DECLS

@@ -135,12 +135,12 @@ tz_page_class_init (TzPageClass *klass)
   object_class->set_property = tz_page_set_property;
   widget_class->map = tz_page_map;
 
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TZ_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                               G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB] =
+      g_param_spec_object ("db", NULL, NULL, TZ_TYPE_DB,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAMPAIGN_ID] =
-    g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -226,8 +226,8 @@ tz_page_show_error (TzPage *self, const char *heading, const GError *error)
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
                                    error != NULL && error->message != NULL
-                                     ? error->message
-                                     : _ ("An unexpected error occurred."));
+                                       ? error->message
+                                       : _ ("An unexpected error occurred."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));

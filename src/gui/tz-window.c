@@ -1,32 +1,49 @@
-/* tz-window.c — the main window: the campaigns of one database
+/* tz-window.c — the main window: the campaigns of one database and their pages
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window holds one open database. Everything it shows comes from the core
- * (tz_campaign_list, tz_campaign_import_file); it never runs SQL itself. Every
- * failure of the core reaches the user as a dialog with the core's message.
+ * The window holds one open database: a sidebar lists its campaigns, and the
+ * selected one is shown in six pages (overview, quotas, offline activities,
+ * people, entries, units) that each read what they need from the core. The
+ * window hands every page the database and the campaign's id; it never runs
+ * SQL itself. Every failure of the core reaches the user as a dialog with the
+ * core's message.
  */
 #define G_LOG_DOMAIN "tz-window"
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
+#include "tz-activity-page.h"
+#include "tz-campaign-dialog.h"
 #include "tz-campaign-file.h"
 #include "tz-campaign-item.h"
 #include "tz-campaign.h"
-#include "tz-i18n.h"
+#include "tz-entries-page.h"
+#include "tz-overview-page.h"
+#include "tz-people-page.h"
+#include "tz-preferences-window.h"
+#include "tz-quota-page.h"
 #include "tz-settings.h"
+#include "tz-units-page.h"
 #include "tz-window.h"
+
+#define N_PAGES 6
 
 struct _TzWindow
 {
   AdwApplicationWindow parent_instance;
 
   TzDb *db;
+  gulong changed_id;
   GSettings *settings;
   GListStore *campaigns;
   GtkFileChooserNative *chooser;
+  gint64 shown_id; /* the campaign the pages show, 0 for none */
+  gboolean reloading;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -35,13 +52,18 @@ struct _TzWindow
   AdwWindowTitle *sidebar_title;
   GtkListBox *campaign_list;
   GtkWidget *campaign_pane;
-  GtkLabel *title_label;
-  AdwActionRow *issuer_row;
-  AdwActionRow *doc_number_row;
-  AdwActionRow *issue_date_row;
-  AdwActionRow *period_row;
-  AdwActionRow *status_row;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack *view_stack;
+  TzPage *overview_page;
+  TzPage *quota_page;
+  TzPage *activity_page;
+  TzPage *people_page;
+  TzPage *entries_page;
+  TzPage *units_page;
+  GtkWidget *empty_new_button;
   GtkWidget *empty_import_button;
+  GtkWidget *shipped_section;
+  GtkListBox *shipped_list;
   AdwStatusPage *error_page;
 };
 
@@ -55,6 +77,11 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The pages in the order of the view switcher and of Alt+1 … Alt+6. */
+static const char *const page_names[N_PAGES] = {
+  "overview", "quotas", "activities", "people", "entries", "units",
+};
 
 static gboolean
 is_empty (const char *text)
@@ -85,6 +112,61 @@ tz_window_show_error (TzWindow *self, const char *heading, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shows a toast; @title is markup (build it with g_markup_printf_escaped). */
+static void
+tz_window_toast (TzWindow *self, char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  g_free (title);
+}
+
+static void
+tz_window_pages (TzWindow *self, TzPage *pages[N_PAGES])
+{
+  pages[0] = self->overview_page;
+  pages[1] = self->quota_page;
+  pages[2] = self->activity_page;
+  pages[3] = self->people_page;
+  pages[4] = self->entries_page;
+  pages[5] = self->units_page;
+}
+
+/* Every page shows @campaign_id of the window's database (0: nothing). */
+static void
+tz_window_show_campaign (TzWindow *self, const TzCampaign *campaign)
+{
+  TzPage *pages[N_PAGES];
+  gint64 id = campaign != NULL ? campaign->id : 0;
+
+  tz_window_pages (self, pages);
+  self->shown_id = id;
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      tz_page_set_db (pages[i], self->db);
+      tz_page_set_campaign_id (pages[i], id);
+    }
+
+  if (campaign != NULL)
+    {
+      const char *title =
+          !is_empty (campaign->short_title) ? campaign->short_title : campaign->title;
+
+      adw_view_switcher_title_set_title (self->switcher_title, title);
+      adw_view_switcher_title_set_subtitle (
+          self->switcher_title, campaign->doc_number != NULL ? campaign->doc_number : "");
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _ ("Taizhang"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Taizhang"));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-campaign", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-campaign", id != 0);
+}
+
 /* The window without a usable database: the error page, and the dialog on top. */
 static void
 tz_window_show_failure (TzWindow *self, const char *heading, const GError *error)
@@ -94,10 +176,12 @@ tz_window_show_failure (TzWindow *self, const char *heading, const GError *error
   g_assert (TZ_IS_WINDOW (self));
 
   g_list_store_remove_all (self->campaigns);
+  tz_window_show_campaign (self, NULL);
   adw_status_page_set_title (self->error_page, heading);
   adw_status_page_set_description (self->error_page, markup);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-campaign", FALSE);
 
   tz_window_show_error (self, heading, error);
 }
@@ -113,20 +197,6 @@ campaign_subtitle (const TzCampaign *campaign)
   if (!is_empty (campaign->doc_number))
     parts[n++] = campaign->doc_number;
   return g_strjoinv (" · ", (char **) parts);
-}
-
-static const char *
-status_text (const char *status)
-{
-  if (g_strcmp0 (status, "draft") == 0)
-    return C_ ("campaign status", "Draft");
-  if (g_strcmp0 (status, "active") == 0)
-    return C_ ("campaign status", "Active");
-  if (g_strcmp0 (status, "finished") == 0)
-    return C_ ("campaign status", "Finished");
-  if (g_strcmp0 (status, "archived") == 0)
-    return C_ ("campaign status", "Archived");
-  return status;
 }
 
 static GtkWidget *
@@ -169,54 +239,18 @@ create_campaign_row (gpointer item, gpointer user_data)
   return row;
 }
 
-static char *
-period_text (const char *start_date, const char *end_date)
+static TzCampaignItem *
+selected_item (TzWindow *self)
 {
-  g_autofree char *start = tz_format_date (start_date);
-  g_autofree char *end = tz_format_date (end_date);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->campaign_list);
 
-  if (*start != '\0' && *end != '\0')
-    /* TRANSLATORS: a period of time, from the first date to the second */
-    return g_strdup_printf (_ ("%s – %s"), start, end);
-  if (*start != '\0')
-    /* TRANSLATORS: a period of time whose end is not known */
-    return g_strdup_printf (_ ("from %s"), start);
-  if (*end != '\0')
-    /* TRANSLATORS: a period of time whose start is not known */
-    return g_strdup_printf (_ ("until %s"), end);
-  return NULL;
+  if (row == NULL)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->campaigns), gtk_list_box_row_get_index (row));
 }
 
-/* A field of the notice: the row's title names it, its subtitle (and, for screen
- * readers, its description) holds the value; a field the notice leaves out is hidden. */
-static void
-set_row_value (AdwActionRow *row, const char *value)
-{
-  const char *text = is_empty (value) ? "" : value;
-
-  adw_action_row_set_subtitle (row, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
-  gtk_widget_set_visible (GTK_WIDGET (row), *text != '\0');
-}
-
-static void
-tz_window_show_campaign (TzWindow *self, const TzCampaign *campaign)
-{
-  g_autofree char *issue_date = tz_format_date (campaign->issue_date);
-  g_autofree char *period = period_text (campaign->start_date, campaign->end_date);
-
-  g_assert (TZ_IS_WINDOW (self));
-
-  gtk_label_set_text (self->title_label, campaign->title);
-  set_row_value (self->issuer_row, campaign->issuer);
-  set_row_value (self->doc_number_row, campaign->doc_number);
-  set_row_value (self->issue_date_row, issue_date);
-  set_row_value (self->period_row, period);
-  set_row_value (self->status_row, status_text (campaign->status));
-}
-
-/* Reads the campaigns again and selects @select_id, else the last one shown, else the first. */
+/* Reads the campaigns again and selects @select_id, else the one shown, else
+ * the last one shown in an earlier session, else the first. */
 static gboolean
 tz_window_reload (TzWindow *self, gint64 select_id)
 {
@@ -225,6 +259,7 @@ tz_window_reload (TzWindow *self, gint64 select_id)
   g_autoptr (GPtrArray) items = NULL;
   gint64 last_id = 0;
   guint selected = 0;
+  gboolean found = FALSE;
 
   g_assert (TZ_IS_WINDOW (self));
   g_assert (TZ_IS_DB (self->db));
@@ -236,6 +271,8 @@ tz_window_reload (TzWindow *self, gint64 select_id)
       return FALSE;
     }
 
+  if (select_id == 0)
+    select_id = self->shown_id;
   if (self->settings != NULL)
     last_id = g_settings_get_int64 (self->settings, "last-campaign");
 
@@ -246,20 +283,30 @@ tz_window_reload (TzWindow *self, gint64 select_id)
     {
       TzCampaign *campaign = g_ptr_array_index (list, i);
 
-      if (campaign->id == select_id || (select_id == 0 && campaign->id == last_id))
+      if (campaign->id == select_id)
+        {
+          selected = i;
+          found = TRUE;
+        }
+      else if (!found && campaign->id == last_id)
         selected = i;
       g_ptr_array_add (items, tz_campaign_item_new (campaign));
     }
 
+  /* Rebuilding the rows unselects them; the pages keep their campaign meanwhile. */
+  self->reloading = TRUE;
   g_list_store_splice (self->campaigns, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)), items->pdata,
                        items->len);
+  self->reloading = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-campaign", TRUE);
   if (items->len == 0)
     {
+      tz_window_show_campaign (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
-      gtk_widget_grab_focus (self->empty_import_button);
+      gtk_widget_grab_focus (self->empty_new_button);
       return TRUE;
     }
 
@@ -267,6 +314,16 @@ tz_window_reload (TzWindow *self, gint64 select_id)
   gtk_list_box_select_row (self->campaign_list,
                            gtk_list_box_get_row_at_index (self->campaign_list, selected));
   return TRUE;
+}
+
+/* Campaigns change in dialogs, imports and other pages; the list follows. */
+static void
+db_changed_cb (TzWindow *self, char **tables, TzDb *db)
+{
+  g_assert (TZ_IS_WINDOW (self));
+
+  if (tables != NULL && g_strv_contains ((const char *const *) tables, "campaign"))
+    tz_window_reload (self, 0);
 }
 
 static void
@@ -292,7 +349,7 @@ campaign_list_row_selected_cb (TzWindow *self, GtkListBoxRow *row, GtkListBox *l
 
   g_assert (TZ_IS_WINDOW (self));
 
-  if (row == NULL)
+  if (row == NULL || self->reloading)
     return;
 
   item = g_list_model_get_item (G_LIST_MODEL (self->campaigns), gtk_list_box_row_get_index (row));
@@ -310,6 +367,92 @@ campaign_list_row_activated_cb (TzWindow *self, GtkListBoxRow *row, GtkListBox *
   g_assert (TZ_IS_WINDOW (self));
 
   adw_leaflet_set_visible_child (self->leaflet, self->campaign_pane);
+}
+
+static void
+view_stack_page_changed_cb (TzWindow *self, GParamSpec *pspec, AdwViewStack *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  g_assert (TZ_IS_WINDOW (self));
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+}
+
+static void
+shipped_list_row_activated_cb (TzWindow *self, GtkListBoxRow *row, GtkListBox *list)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "tz-path");
+  g_autoptr (GFile) file = NULL;
+
+  g_assert (TZ_IS_WINDOW (self));
+
+  if (path == NULL || self->db == NULL)
+    return;
+  file = g_file_new_for_path (path);
+  tz_window_import_file (self, file);
+}
+
+/* The campaign files that come with Taizhang: installed with it, or in the
+ * source tree when it runs uninstalled. */
+static char *
+shipped_campaigns_dir (void)
+{
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "campaigns", NULL);
+
+  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&installed);
+  return g_build_filename (SOURCE_DATADIR, "campaigns", NULL);
+}
+
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+tz_window_fill_shipped (TzWindow *self)
+{
+  g_autofree char *dir_path = shipped_campaigns_dir ();
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  guint shown = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (paths, compare_paths);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = paths->pdata[i];
+      g_autoptr (GError) error = NULL;
+      g_autofree char *title = tz_campaign_file_peek_title (path, &error);
+      g_autofree char *basename = g_path_get_basename (path);
+      GtkWidget *row;
+
+      if (title == NULL)
+        {
+          g_debug ("Not offering %s: %s", path, error->message);
+          continue;
+        }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), basename);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _ ("Import this campaign into the database"));
+      g_object_set_data_full (G_OBJECT (row), "tz-path", g_strdup (path), g_free);
+      gtk_list_box_append (self->shipped_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->shipped_section, shown > 0);
 }
 
 static void
@@ -340,6 +483,192 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+campaign_saved_cb (TzWindow *self, gint64 id, TzCampaignDialog *dialog)
+{
+  g_autoptr (TzCampaignItem) item = NULL;
+  gboolean created = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "tz-new"));
+
+  g_assert (TZ_IS_WINDOW (self));
+
+  if (!tz_window_reload (self, id))
+    return;
+  item = selected_item (self);
+  if (item == NULL || tz_campaign_item_get_id (item) != id)
+    return;
+  if (created)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+      adw_leaflet_set_visible_child (self->leaflet, self->campaign_pane);
+    }
+  if (created)
+    tz_window_toast (self, g_markup_printf_escaped (_ ("Created “%s”"),
+                                                    tz_campaign_item_get_campaign (item)->title));
+  else
+    tz_window_toast (self, g_markup_printf_escaped (_ ("Saved “%s”"),
+                                                    tz_campaign_item_get_campaign (item)->title));
+}
+
+static void
+tz_window_open_campaign_dialog (TzWindow *self, gint64 campaign_id)
+{
+  g_autoptr (GError) error = NULL;
+  TzCampaignDialog *dialog;
+
+  if (self->db == NULL)
+    return;
+  dialog = tz_campaign_dialog_new (GTK_WINDOW (self), self->db, campaign_id, &error);
+  if (dialog == NULL)
+    {
+      tz_window_show_error (self, _ ("Could Not Open the Campaign"), error);
+      return;
+    }
+  g_object_set_data (G_OBJECT (dialog), "tz-new", GINT_TO_POINTER (campaign_id == 0));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (campaign_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_campaign_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  tz_window_open_campaign_dialog (TZ_WINDOW (widget), 0);
+}
+
+static void
+edit_campaign_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+
+  if (self->shown_id != 0)
+    tz_window_open_campaign_dialog (self, self->shown_id);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog, const char *response, TzWindow *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "tz-id");
+  const char *title = g_object_get_data (G_OBJECT (dialog), "tz-title");
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->db == NULL)
+    return;
+  if (!tz_campaign_delete (self->db, id, &error))
+    {
+      tz_window_show_error (self, _ ("Could Not Delete the Campaign"), error);
+      return;
+    }
+  /* The list follows through the database's "changed"; this says what happened. */
+  tz_window_toast (self, g_markup_printf_escaped (_ ("Deleted “%s”"), title));
+}
+
+static void
+delete_campaign_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+  g_autoptr (TzCampaignItem) item = selected_item (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  TzCampaignContents contents = { 0 };
+  const TzCampaign *campaign;
+  GtkWidget *dialog;
+
+  if (item == NULL || self->db == NULL)
+    return;
+  campaign = tz_campaign_item_get_campaign (item);
+  if (!tz_campaign_count_contents (self->db, campaign->id, &contents, &error))
+    {
+      tz_window_show_error (self, _ ("Could Not Delete the Campaign"), error);
+      return;
+    }
+
+  /* TRANSLATORS: the heading of the confirmation; %s is the campaign's title */
+  heading = g_strdup_printf (_ ("Delete “%s”?"), campaign->title);
+  if (contents.tracks + contents.stages + contents.quotas + contents.activities + contents.entries >
+      0)
+    {
+      g_string_append (body, _ ("These go with it:"));
+      if (contents.tracks > 0)
+        {
+          g_string_append (body, "\n• ");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " track",
+                                               "%" PRId64 " tracks", (gulong) contents.tracks),
+                                  contents.tracks);
+        }
+      if (contents.stages > 0)
+        {
+          g_string_append (body, "\n• ");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " stage",
+                                               "%" PRId64 " stages", (gulong) contents.stages),
+                                  contents.stages);
+        }
+      if (contents.quotas > 0)
+        {
+          g_string_append (body, "\n• ");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " quota",
+                                               "%" PRId64 " quotas", (gulong) contents.quotas),
+                                  contents.quotas);
+        }
+      if (contents.activities > 0)
+        {
+          g_string_append (body, "\n• ");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " offline activity",
+                                               "%" PRId64 " offline activities",
+                                               (gulong) contents.activities),
+                                  contents.activities);
+        }
+      if (contents.entries > 0)
+        {
+          g_string_append (body, "\n• ");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " entry",
+                                               "%" PRId64 " entries", (gulong) contents.entries),
+                                  contents.entries);
+        }
+      g_string_append (body, "\n\n");
+    }
+  g_string_append (body, _ ("People and units stay in the database. The deletion cannot be "
+                            "undone; export the campaign first to keep a copy."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "delete",
+                                    _ ("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tz-id", g_memdup2 (&campaign->id, sizeof (gint64)),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "tz-title", g_strdup (campaign->title), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+preferences_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_window_present (GTK_WINDOW (tz_preferences_window_new (GTK_WINDOW (widget))));
+}
+
+static void
+show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!g_strv_contains (page_names, name))
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  /* On a narrow window the pages are behind the list: bring them forward. */
+  if (self->shown_id != 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->campaign_pane);
 }
 
 static void
@@ -376,6 +705,18 @@ tz_window_close_request (GtkWindow *window)
 }
 
 static void
+tz_window_set_db (TzWindow *self, TzDb *db)
+{
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  if (g_set_object (&self->db, db))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  if (db != NULL)
+    self->changed_id = g_signal_connect_object (db, "changed", G_CALLBACK (db_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+}
+
+static void
 tz_window_dispose (GObject *object)
 {
   TzWindow *self = TZ_WINDOW (object);
@@ -383,6 +724,8 @@ tz_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TZ_TYPE_WINDOW);
 
@@ -430,6 +773,14 @@ tz_window_class_init (TzWindowClass *klass)
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The template creates the pages by their type names. */
+  g_type_ensure (TZ_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TZ_TYPE_QUOTA_PAGE);
+  g_type_ensure (TZ_TYPE_ACTIVITY_PAGE);
+  g_type_ensure (TZ_TYPE_PEOPLE_PAGE);
+  g_type_ensure (TZ_TYPE_ENTRIES_PAGE);
+  g_type_ensure (TZ_TYPE_UNITS_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/taizhang/Taizhang/tz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TzWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, main_stack);
@@ -437,22 +788,44 @@ tz_window_class_init (TzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TzWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, campaign_list);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, campaign_pane);
-  gtk_widget_class_bind_template_child (widget_class, TzWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, TzWindow, issuer_row);
-  gtk_widget_class_bind_template_child (widget_class, TzWindow, doc_number_row);
-  gtk_widget_class_bind_template_child (widget_class, TzWindow, issue_date_row);
-  gtk_widget_class_bind_template_child (widget_class, TzWindow, period_row);
-  gtk_widget_class_bind_template_child (widget_class, TzWindow, status_row);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, quota_page);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, activity_page);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, entries_page);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, units_page);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, empty_import_button);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, shipped_section);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, shipped_list);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, campaign_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, campaign_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, shipped_list_row_activated_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.new-campaign", NULL, new_campaign_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-campaign", NULL, edit_campaign_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-campaign", NULL,
+                                   delete_campaign_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
 
+  /* The application also registers these accelerators, so that menus show them;
+   * the bindings make a window without an application answer to them too. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-campaign", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
+  for (guint i = 0; i < N_PAGES; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page",
+                                         "s", page_names[i]);
 }
 
 static void
@@ -464,15 +837,23 @@ tz_window_init (TzWindow *self)
   gtk_list_box_bind_model (self->campaign_list, G_LIST_MODEL (self->campaigns), create_campaign_row,
                            NULL, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-campaign", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-campaign", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-campaign", FALSE);
+  tz_window_fill_shipped (self);
 
   self->settings = tz_settings_new ();
   if (self->settings != NULL)
     {
+      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      if (g_strv_contains (page_names, page))
+        adw_view_stack_set_visible_child_name (self->view_stack, page);
     }
 }
 
@@ -504,8 +885,8 @@ tz_window_open_database (TzWindow *self, const char *path)
   g_return_val_if_fail (TZ_IS_WINDOW (self), FALSE);
 
   db = tz_db_open (path, &error);
-  if (g_set_object (&self->db, db))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  self->shown_id = 0;
+  tz_window_set_db (self, db);
 
   if (db == NULL)
     {
@@ -530,6 +911,18 @@ tz_window_get_database (TzWindow *self)
 {
   g_return_val_if_fail (TZ_IS_WINDOW (self), NULL);
   return self->db;
+}
+
+/**
+ * tz_window_get_campaign_id:
+ *
+ * Returns: the campaign the pages show, 0 for none
+ */
+gint64
+tz_window_get_campaign_id (TzWindow *self)
+{
+  g_return_val_if_fail (TZ_IS_WINDOW (self), 0);
+  return self->shown_id;
 }
 
 /**
@@ -573,20 +966,26 @@ tz_window_import_file (TzWindow *self, GFile *file)
 
   if (tz_window_reload (self, id))
     {
-      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->campaign_list);
-      g_autoptr (TzCampaignItem) item = NULL;
+      g_autoptr (TzCampaignItem) item = selected_item (self);
 
-      if (row != NULL)
-        item = g_list_model_get_item (G_LIST_MODEL (self->campaigns),
-                                      gtk_list_box_row_get_index (row));
       if (item != NULL && tz_campaign_item_get_id (item) == id)
-        {
-          /* The toast's title is markup. */
-          g_autofree char *title = g_markup_printf_escaped (
-              _ ("Imported “%s”"), tz_campaign_item_get_campaign (item)->title);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-        }
+        tz_window_toast (self,
+                         g_markup_printf_escaped (_ ("Imported “%s”"),
+                                                  tz_campaign_item_get_campaign (item)->title));
     }
   return TRUE;
+}
+
+/**
+ * tz_window_show_page:
+ * @name: overview, quotas, activities, people, entries or units
+ *
+ * Shows that page of the selected campaign, as Alt+1 … Alt+6 do.
+ */
+void
+tz_window_show_page (TzWindow *self, const char *name)
+{
+  g_return_if_fail (TZ_IS_WINDOW (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", name);
 }

@@ -1,4 +1,4 @@
-/* tz-window.h — the main window: the campaigns of one database
+/* tz-window.h — the main window: the campaigns of one database and their pages
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,5 +19,12 @@ gboolean tz_window_open_database (TzWindow *self, const char *path);
 TzDb *tz_window_get_database (TzWindow *self);
 
 gboolean tz_window_import_file (TzWindow *self, GFile *file);
+
+/* The campaign the pages show, 0 for none. */
+gint64 tz_window_get_campaign_id (TzWindow *self);
+
+/* Shows a page of the campaign by name: overview, quotas, activities, people,
+ * entries or units (Alt+1 … Alt+6). */
+void tz_window_show_page (TzWindow *self, const char *name);
 
 G_END_DECLS
