@@ -394,6 +394,18 @@ shipped_list_row_activated_cb (TzWindow *self, GtkListBoxRow *row, GtkListBox *l
   tz_window_import_file (self, file);
 }
 
+/* The button on a shipped campaign's row: the same as activating the row,
+ * and a control that says what it does (also to assistive technologies). */
+static void
+shipped_import_clicked_cb (GtkButton *button, TzWindow *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  g_assert (TZ_IS_WINDOW (self));
+  if (row != NULL)
+    shipped_list_row_activated_cb (self, GTK_LIST_BOX_ROW (row), self->shipped_list);
+}
+
 /* The campaign files that come with Taizhang: installed with it, or in the
  * source tree when it runs uninstalled. */
 static char *
@@ -432,7 +444,9 @@ tz_window_fill_shipped (TzWindow *self)
       g_autoptr (GError) error = NULL;
       g_autofree char *title = tz_campaign_file_peek_title (path, &error);
       g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *import_label = NULL;
       GtkWidget *row;
+      GtkWidget *button;
 
       if (title == NULL)
         {
@@ -444,8 +458,14 @@ tz_window_fill_shipped (TzWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), basename);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      button = gtk_button_new_with_label (_ ("Import"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* TRANSLATORS: the accessible name of the button that imports a shipped campaign file */
+      import_label = g_strdup_printf (_ ("Import “%s”"), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      import_label, -1);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (shipped_import_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (row, _ ("Import this campaign into the database"));
       g_object_set_data_full (G_OBJECT (row), "tz-path", g_strdup (path), g_free);
