@@ -8,12 +8,14 @@
 
 #include "tz-application.h"
 #include "tz-i18n.h"
+#include "tz-timing.h"
 
 int
 main (int argc, char *argv[])
 {
   g_autoptr (TzApplication) app = NULL;
 
+  tz_timing_init ();
   /* setlocale, bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR or the build tree's), textdomain */
   tz_i18n_init ();
 

@@ -19,6 +19,7 @@
 
 #include "tz-mask.h"
 #include "tz-people-page.h"
+#include "tz-timing.h"
 #include "tz-person-dialog.h"
 #include "tz-person-model.h"
 #include "tz-settings.h"
@@ -190,6 +191,8 @@ tz_people_page_reload (TzPage *page)
 static void
 search_changed_cb (TzPeoplePage *self)
 {
+  gint64 start = g_get_monotonic_time ();
+
   g_assert (TZ_IS_PEOPLE_PAGE (self));
 
   /* Rows keep their place across a reload: a new search starts unselected, at the top. */
@@ -200,6 +203,7 @@ search_changed_cb (TzPeoplePage *self)
   if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     scroll_to (self->column_view, 0);
   update_count (self);
+  tz_timing_after_paint (GTK_WIDGET (self), "search-shown", start);
 }
 
 static void

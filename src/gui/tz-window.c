@@ -29,6 +29,7 @@
 #include "tz-quota-page.h"
 #include "tz-settings.h"
 #include "tz-units-page.h"
+#include "tz-timing.h"
 #include "tz-window.h"
 
 #define N_PAGES 6
@@ -378,6 +379,23 @@ view_stack_page_changed_cb (TzWindow *self, GParamSpec *pspec, AdwViewStack *sta
 
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
+  if (name != NULL && tz_timing_enabled ())
+    {
+      g_autofree char *what = g_strdup_printf ("page-%s-shown", name);
+      tz_timing_after_paint (GTK_WIDGET (stack), what, g_get_monotonic_time ());
+    }
+}
+
+/* The first frame of the window, for the benchmarks (bench/gui-timing.py). */
+static void
+tz_window_map (GtkWidget *widget)
+{
+  static gboolean first = TRUE;
+
+  GTK_WIDGET_CLASS (tz_window_parent_class)->map (widget);
+  if (first)
+    tz_timing_after_paint (widget, "first-frame", 0);
+  first = FALSE;
 }
 
 static void
@@ -783,6 +801,7 @@ tz_window_class_init (TzWindowClass *klass)
   object_class->get_property = tz_window_get_property;
 
   window_class->close_request = tz_window_close_request;
+  widget_class->map = tz_window_map;
 
   /**
    * TzWindow:database: (nullable)
