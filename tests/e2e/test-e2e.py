@@ -58,6 +58,26 @@ def held_of(app, unit):
     return [labels(c) for c in cells]
 
 
+CONTROLS = ("push button", "toggle button", "text", "combo box", "check box", "spin button",
+            "slider", "radio button", "switch", "page tab")
+
+
+def unnamed_controls(root):
+    """Controls without an accessible name of their own (GTK falls back to the
+    type name); the parts inside a drop-down belong to the drop-down."""
+    bad = []
+
+    def rec(node, inside_combo):
+        r, n = role_of(node), name_of(node)
+        if r in CONTROLS and not inside_combo and (not n or n.startswith(("Gtk", "Adw"))):
+            bad.append("%s %r under %r" % (r, n, name_of(node.get_parent())))
+        for c in children(node):
+            rec(c, inside_combo or r == "combo box")
+
+    rec(root, False)
+    return bad
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="taizhang-e2e-")
     db = os.path.join(tmp, "e2e.db")
@@ -65,7 +85,7 @@ def main():
     env.pop("NO_AT_BRIDGE", None)
     env["LC_ALL"] = "C.UTF-8"
     env["TAIZHANG_TODAY"] = "2022-08-20"
-    tap = Tap(9)
+    tap = Tap(10)
     proc = subprocess.Popen([GUI, "--db", db], env=env)
     try:
         app = find_app("taizhang", timeout=30)
@@ -159,8 +179,17 @@ def main():
         time.sleep(0.5)
         people = cli(db, "person", "list").stdout
         tap.check(people.strip() == "", "nothing was saved", people)
+
+        # 7. Every control of every page has an accessible name.
+        bad = []
+        for tab in ("Overview", "Quotas", "Offline Activities", "People", "Entries", "Units"):
+            click(find(app, "page tab", tab, visible=False))
+            time.sleep(0.5)
+            bad += unnamed_controls(app)
+        tap.check(not bad, "every control of the six pages has an accessible name",
+                  "\n".join(sorted(set(bad))))
     except Exception as e:  # a step that cannot run fails the rest
-        while tap.n < 9:
+        while tap.n < 10:
             tap.check(False, "step could not run", repr(e))
     finally:
         proc.terminate()
