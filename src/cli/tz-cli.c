@@ -45,6 +45,14 @@ static const TzCliCommand commands[] = {
     N_ ("Write the quota table (任务分配表) as PDF or xlsx") },
   { "report", "person-form", tz_cli_report_person_form,
     N_ ("Write the personal recommendation forms (推荐表) of a track as PDF") },
+  { "report", "list-form", tz_cli_report_list_form,
+    N_ ("Write the list recommendation form (名单式推荐表) as PDF or xlsx") },
+  { "report", "catalogue", tz_cli_report_catalogue,
+    N_ ("Write the entry catalogue (作品目录) as xlsx or PDF") },
+  { "report", "summary", tz_cli_report_summary,
+    N_ ("Write the campaign summary (活动总结) with charts as PDF") },
+  { "report", "bundle", tz_cli_report_bundle,
+    N_ ("Write the submission bundle: cover, catalogue, stamped forms and attachments in one PDF") },
   { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
 };
 

@@ -75,5 +75,9 @@ int tz_cli_unit_list (TzCli *cli, int argc, char **argv);
 int tz_cli_audit (TzCli *cli, int argc, char **argv);
 int tz_cli_report_quota (TzCli *cli, int argc, char **argv);
 int tz_cli_report_person_form (TzCli *cli, int argc, char **argv);
+int tz_cli_report_list_form (TzCli *cli, int argc, char **argv);
+int tz_cli_report_catalogue (TzCli *cli, int argc, char **argv);
+int tz_cli_report_summary (TzCli *cli, int argc, char **argv);
+int tz_cli_report_bundle (TzCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -1,0 +1,1 @@
+/* tz-report-bundle.c — being written */

@@ -1,0 +1,2 @@
+/* tz-report-bundle.h — being written */
+#pragma once

@@ -1,0 +1,1 @@
+/* tz-report-catalogue.c — being written */

@@ -1,0 +1,1 @@
+/* tz-report-list.c — being written */

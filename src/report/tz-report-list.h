@@ -1,0 +1,2 @@
+/* tz-report-list.h — being written */
+#pragma once

@@ -1,0 +1,1 @@
+/* tz-report-summary.c — being written */
