@@ -250,7 +250,7 @@ tz_cli_entry_add (TzCli *cli, int argc, char **argv)
       N_ ("TEXT") },
     { "platform", 0, 0, G_OPTION_ARG_STRING, &e->platform, N_ ("Platform"), N_ ("NAME") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &e->status,
-      N_ ("draft (default), submitted, reviewed, shortlisted, awarded, not_selected"),
+      N_ ("draft (default), submitted, reviewed, shortlisted, awarded, not_selected or withdrawn"),
       N_ ("STATUS") },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
       N_ ("The work file (its content hash finds duplicates)"), N_ ("PATH") },

@@ -818,7 +818,7 @@ tz_opinion_check (const TzOpinion *o, GError **error)
   if (o->level <= 0 || is_blank (o->level_name))
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
-                   _ ("Opinion: the level of the opinion is missing. Choose one of the form's "
+                   _ ("Opinion: the level of the opinion is missing. Choose one of the form’s "
                       "opinion boxes."));
       return FALSE;
     }
@@ -958,4 +958,26 @@ fail:
   tz_db_rollback (db);
   e->id = id;
   return FALSE;
+}
+
+gboolean
+tz_entry_get_account_nickname (TzDb *db, gint64 entry_id, char **nickname, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *nickname = NULL;
+  stmt = tz_db_prepare (db,
+                        "SELECT coalesce(nullif(trim(a.nickname), ''), a.handle) FROM entry e "
+                        "JOIN account a ON a.id = e.account_id WHERE e.id = ?1",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  rc = tz_db_step (db, stmt, error);
+  if (rc < 0)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    *nickname = tz_db_column_dup (stmt, 0);
+  return TRUE;
 }

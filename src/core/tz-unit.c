@@ -814,27 +814,41 @@ describe_users (TzDb *db, gint64 unit_id, gint64 campaign_id, char **description
     return FALSE;
   if (rc == SQLITE_ROW)
     {
-      gint64 n;
+      gint64 n[7];
 
-      /* The texts stay literal here, where xgettext finds them. */
-#define ADD_PART(column, one, many)                                                                \
-  do                                                                                               \
-    {                                                                                              \
-      n = sqlite3_column_int64 (stmt, column);                                                     \
-      if (n > 0)                                                                                   \
-        g_ptr_array_add (                                                                          \
-            parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, one, many, (gulong) n), n));     \
-    }                                                                                              \
-  while (0)
-
-      ADD_PART (0, "%" PRId64 " activity", "%" PRId64 " activities");
-      ADD_PART (1, "%" PRId64 " quota", "%" PRId64 " quotas");
-      ADD_PART (2, "%" PRId64 " person", "%" PRId64 " people");
-      ADD_PART (3, "%" PRId64 " team", "%" PRId64 " teams");
-      ADD_PART (4, "%" PRId64 " entry", "%" PRId64 " entries");
-      ADD_PART (5, "%" PRId64 " opinion", "%" PRId64 " opinions");
-      ADD_PART (6, "%" PRId64 " award", "%" PRId64 " awards");
-#undef ADD_PART
+      for (int i = 0; i < 7; i++)
+        n[i] = sqlite3_column_int64 (stmt, i);
+      /* Each message is written out in full, so that xgettext finds it. */
+      if (n[0] > 0)
+        g_ptr_array_add (parts,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " activity",
+                                                       "%" PRId64 " activities", (gulong) n[0]),
+                                          n[0]));
+      if (n[1] > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " quota",
+                                                              "%" PRId64 " quotas", (gulong) n[1]),
+                                                 n[1]));
+      if (n[2] > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " person",
+                                                              "%" PRId64 " people", (gulong) n[2]),
+                                                 n[2]));
+      if (n[3] > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " team",
+                                                              "%" PRId64 " teams", (gulong) n[3]),
+                                                 n[3]));
+      if (n[4] > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " entry",
+                                                              "%" PRId64 " entries", (gulong) n[4]),
+                                                 n[4]));
+      if (n[5] > 0)
+        g_ptr_array_add (parts,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " opinion",
+                                                       "%" PRId64 " opinions", (gulong) n[5]),
+                                          n[5]));
+      if (n[6] > 0)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " award",
+                                                              "%" PRId64 " awards", (gulong) n[6]),
+                                                 n[6]));
     }
   if (parts->len == 0)
     {
