@@ -52,7 +52,8 @@ static const TzCliCommand commands[] = {
   { "report", "summary", tz_cli_report_summary,
     N_ ("Write the campaign summary (活动总结) with charts as PDF") },
   { "report", "bundle", tz_cli_report_bundle,
-    N_ ("Write the submission bundle: cover, catalogue, stamped forms and attachments in one PDF") },
+    N_ ("Write the submission bundle: cover, catalogue, stamped forms and attachments in one "
+        "PDF") },
   { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
 };
 

@@ -186,7 +186,6 @@ gboolean tz_entry_save_with_opinions (TzDb *db, TzEntry *entry, GPtrArray *opini
 
 /* The nickname (else the handle) of the account linked to entry @entry_id, or
  * NULL when it has none; FALSE only on a database error. */
-gboolean tz_entry_get_account_nickname (TzDb *db, gint64 entry_id, char **nickname,
-                                        GError **error);
+gboolean tz_entry_get_account_nickname (TzDb *db, gint64 entry_id, char **nickname, GError **error);
 
 G_END_DECLS

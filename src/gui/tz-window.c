@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window holds one open database: a sidebar lists its campaigns, and the
- * selected one is shown in six pages (overview, quotas, offline activities,
- * people, entries, units) that each read what they need from the core. The
+ * selected one is shown in seven pages (overview, quotas, offline activities,
+ * people, entries, units, reports) that each read what they need from the core. The
  * window hands every page the database and the campaign's id; it never runs
  * SQL itself. Every failure of the core reaches the user as a dialog with the
  * core's message.
@@ -27,12 +27,13 @@
 #include "tz-people-page.h"
 #include "tz-preferences-window.h"
 #include "tz-quota-page.h"
+#include "tz-reports-page.h"
 #include "tz-settings.h"
 #include "tz-units-page.h"
 #include "tz-timing.h"
 #include "tz-window.h"
 
-#define N_PAGES 6
+#define N_PAGES 7
 
 struct _TzWindow
 {
@@ -61,6 +62,7 @@ struct _TzWindow
   TzPage *people_page;
   TzPage *entries_page;
   TzPage *units_page;
+  TzPage *reports_page;
   GtkWidget *empty_new_button;
   GtkWidget *empty_import_button;
   GtkWidget *shipped_section;
@@ -79,9 +81,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* The pages in the order of the view switcher and of Alt+1 … Alt+6. */
+/* The pages in the order of the view switcher and of Alt+1 … Alt+7. */
 static const char *const page_names[N_PAGES] = {
-  "overview", "quotas", "activities", "people", "entries", "units",
+  "overview", "quotas", "activities", "people", "entries", "units", "reports",
 };
 
 static gboolean
@@ -130,6 +132,7 @@ tz_window_pages (TzWindow *self, TzPage *pages[N_PAGES])
   pages[3] = self->people_page;
   pages[4] = self->entries_page;
   pages[5] = self->units_page;
+  pages[6] = self->reports_page;
 }
 
 /* Every page shows @campaign_id of the window's database (0: nothing). */
@@ -819,6 +822,7 @@ tz_window_class_init (TzWindowClass *klass)
   g_type_ensure (TZ_TYPE_PEOPLE_PAGE);
   g_type_ensure (TZ_TYPE_ENTRIES_PAGE);
   g_type_ensure (TZ_TYPE_UNITS_PAGE);
+  g_type_ensure (TZ_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/taizhang/Taizhang/tz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TzWindow, toast_overlay);
@@ -835,6 +839,7 @@ tz_window_class_init (TzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TzWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, entries_page);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, units_page);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, shipped_section);
@@ -1017,9 +1022,9 @@ tz_window_import_file (TzWindow *self, GFile *file)
 
 /**
  * tz_window_show_page:
- * @name: overview, quotas, activities, people, entries or units
+ * @name: overview, quotas, activities, people, entries, units or reports
  *
- * Shows that page of the selected campaign, as Alt+1 … Alt+6 do.
+ * Shows that page of the selected campaign, as Alt+1 … Alt+7 do.
  */
 void
 tz_window_show_page (TzWindow *self, const char *name)

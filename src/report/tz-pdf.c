@@ -689,3 +689,13 @@ tz_pdf_draw_table (TzPdf *pdf, TzPdfTable *t)
       draw_row (pdf, t, r, heights[r]);
     }
 }
+
+int
+tz_pdf_add_outline (TzPdf *pdf, int parent_id, const char *name, int page)
+{
+  g_autofree char *link = g_strdup_printf ("page=%d", page);
+
+  /* Open items, so that a reader shows the names under each section at once. */
+  return cairo_pdf_surface_add_outline (pdf->surface, parent_id, name, link,
+                                        CAIRO_PDF_OUTLINE_FLAG_OPEN);
+}

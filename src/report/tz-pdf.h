@@ -132,4 +132,8 @@ void tz_pdf_table_set_font_size (TzPdfTable *table, double size);
 /* Draws the table from the current y, breaking pages between rows. */
 void tz_pdf_draw_table (TzPdf *pdf, TzPdfTable *table);
 
+/* A bookmark (PDF outline item) named @name that opens page @page (1-based)
+ * under @parent_id (0: the top level). Returns its id, for children. */
+int tz_pdf_add_outline (TzPdf *pdf, int parent_id, const char *name, int page);
+
 G_END_DECLS

@@ -122,49 +122,104 @@ signed_box (TzPdf *pdf, Box b, const char *text, const char *unit_name, const ch
                     seal_mm);
 }
 
+/* What a batch of forms reuses: seals and photos are decoded once, and cairo
+ * writes one image into the PDF for all the pages that show the same surface.
+ * Units that should seal but have no seal are collected in @missing. */
+typedef struct
+{
+  GPtrArray *missing;
+  GHashTable *seals;  /* unit id → Seal (NULL surface when the unit has none) */
+  GHashTable *photos; /* stored path → cairo_surface_t */
+} FormCache;
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  double diameter_mm;
+} Seal;
+
+static void
+seal_free (gpointer data)
+{
+  Seal *seal = data;
+
+  g_clear_pointer (&seal->surface, cairo_surface_destroy);
+  g_free (seal);
+}
+
+static void
+form_cache_init (FormCache *cache)
+{
+  cache->missing = g_ptr_array_new_with_free_func (g_free);
+  cache->seals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, seal_free);
+  cache->photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
+}
+
+static void
+form_cache_clear (FormCache *cache)
+{
+  g_clear_pointer (&cache->missing, g_ptr_array_unref);
+  g_clear_pointer (&cache->seals, g_hash_table_unref);
+  g_clear_pointer (&cache->photos, g_hash_table_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FormCache, form_cache_clear)
+
+/* A borrowed surface, or NULL. */
 static cairo_surface_t *
-load_photo (TzDb *db, gint64 person_id)
+load_photo (TzDb *db, FormCache *cache, gint64 person_id)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = tz_person_get_photo (db, person_id, &error);
   g_autoptr (GdkPixbuf) pixbuf = NULL;
+  cairo_surface_t *surface;
 
   if (path == NULL)
     return NULL;
+  if (g_hash_table_contains (cache->photos, path))
+    return g_hash_table_lookup (cache->photos, path);
   pixbuf = gdk_pixbuf_new_from_file_at_scale (path, 600, 800, TRUE, &error);
   if (pixbuf == NULL)
-    {
-      g_warning ("photo of person %" G_GINT64_FORMAT ": %s", person_id, error->message);
-      return NULL;
-    }
-  return tz_pdf_surface_from_pixbuf (pixbuf);
+    g_warning ("photo of person %" G_GINT64_FORMAT ": %s", person_id, error->message);
+  surface = pixbuf != NULL ? tz_pdf_surface_from_pixbuf (pixbuf) : NULL;
+  g_hash_table_insert (cache->photos, g_steal_pointer (&path), surface);
+  return surface;
 }
 
-/* The seal to press on an opinion: the unit's default, when the opinion is
- * marked sealed. Units that should seal but have none are collected. */
+/* The seal to press on an opinion (borrowed): the unit's default, when the
+ * opinion is marked sealed. */
 static cairo_surface_t *
-opinion_seal (TzDb *db, const TzOpinion *o, GPtrArray *missing, double *diameter)
+opinion_seal (TzDb *db, FormCache *cache, const TzOpinion *o, double *diameter)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) png = NULL;
-  g_autoptr (TzSeal) seal = NULL;
-  gint64 seal_id = 0;
+  Seal *seal;
 
   *diameter = 42.0;
   if (o == NULL || !o->sealed || o->unit_id <= 0)
     return NULL;
-  png = tz_seal_get_default_png (db, o->unit_id, &seal_id, &error);
-  if (png == NULL)
+  seal = g_hash_table_lookup (cache->seals, &o->unit_id);
+  if (seal == NULL)
     {
-      if (missing != NULL && o->unit_name != NULL &&
-          !g_ptr_array_find_with_equal_func (missing, o->unit_name, g_str_equal, NULL))
-        g_ptr_array_add (missing, g_strdup (o->unit_name));
-      return NULL;
+      g_autoptr (GBytes) png = NULL;
+      g_autoptr (TzSeal) info = NULL;
+      gint64 seal_id = 0;
+
+      seal = g_new0 (Seal, 1);
+      seal->diameter_mm = 42.0;
+      png = tz_seal_get_default_png (db, o->unit_id, &seal_id, NULL);
+      if (png != NULL)
+        {
+          info = tz_seal_get (db, seal_id, NULL);
+          if (info != NULL)
+            seal->diameter_mm = info->diameter_mm;
+          seal->surface = tz_seal_get_surface (db, seal_id, NULL);
+        }
+      g_hash_table_insert (cache->seals, g_memdup2 (&o->unit_id, sizeof (gint64)), seal);
     }
-  seal = tz_seal_get (db, seal_id, NULL);
-  if (seal != NULL)
-    *diameter = seal->diameter_mm;
-  return tz_seal_get_surface (db, seal_id, NULL);
+  if (seal->surface == NULL && o->unit_name != NULL &&
+      !g_ptr_array_find_with_equal_func (cache->missing, o->unit_name, g_str_equal, NULL))
+    g_ptr_array_add (cache->missing, g_strdup (o->unit_name));
+  *diameter = seal->diameter_mm;
+  return seal->surface;
 }
 
 static const TzOpinion *
@@ -178,21 +233,19 @@ opinion_at (GPtrArray *opinions, int level)
 
 static void
 draw_opinion (TzDb *db, TzPdf *pdf, Box lbl, Box box, const char *level_name, const TzOpinion *o,
-              GPtrArray *missing)
+              FormCache *cache)
 {
   double seal_mm;
-  cairo_surface_t *seal = opinion_seal (db, o, missing, &seal_mm);
+  cairo_surface_t *seal = opinion_seal (db, cache, o, &seal_mm);
 
   label (pdf, lbl, level_name);
   signed_box (pdf, box, o != NULL ? o->text : NULL, o != NULL ? o->unit_name : NULL,
               o != NULL ? o->signed_on : NULL, seal == NULL ? "（盖章）" : NULL, seal, seal_mm);
-  if (seal != NULL)
-    cairo_surface_destroy (seal);
 }
 
 static void
 draw_form (TzDb *db, TzPdf *pdf, const TzEntryTrack *track, const TzEntry *entry, const TzPerson *p,
-           GPtrArray *opinions, const TzReportOptions *o, GPtrArray *missing)
+           GPtrArray *opinions, const TzReportOptions *o, FormCache *cache)
 {
   g_autofree char *phone =
       o->unmasked || p == NULL ? g_strdup (p != NULL ? p->phone : NULL) : tz_mask_phone (p->phone);
@@ -207,7 +260,7 @@ draw_form (TzDb *db, TzPdf *pdf, const TzEntryTrack *track, const TzEntry *entry
   double cx[6];
   guint n_levels = track->opinion_levels != NULL ? g_strv_length (track->opinion_levels) : 0;
   guint extra_rows = n_levels > 3 ? n_levels - 3 : 0;
-  cairo_surface_t *photo = p != NULL ? load_photo (db, p->id) : NULL;
+  cairo_surface_t *photo = p != NULL ? load_photo (db, cache, p->id) : NULL;
 
   cx[0] = left;
   for (int i = 0; i < 5; i++)
@@ -257,11 +310,8 @@ draw_form (TzDb *db, TzPdf *pdf, const TzEntryTrack *track, const TzEntry *entry
       }
     stroke (pdf, photo_box);
     if (photo != NULL)
-      {
-        tz_pdf_image_in_box (pdf, photo, photo_box.x + 1.5 * TZ_MM, photo_box.y + 1.5 * TZ_MM,
-                             photo_box.w - 3 * TZ_MM, photo_box.h - 3 * TZ_MM);
-        cairo_surface_destroy (photo);
-      }
+      tz_pdf_image_in_box (pdf, photo, photo_box.x + 1.5 * TZ_MM, photo_box.y + 1.5 * TZ_MM,
+                           photo_box.w - 3 * TZ_MM, photo_box.h - 3 * TZ_MM);
     else
       tz_pdf_text_in_box (pdf, TZ_FONT_BODY, LABEL_PT, MIN_PT, TZ_ALIGN_CENTER, photo_box.x,
                           photo_box.y, photo_box.w, photo_box.h, "（照片）");
@@ -295,7 +345,7 @@ draw_form (TzDb *db, TzPdf *pdf, const TzEntryTrack *track, const TzEntry *entry
       double h = n_levels == 1 ? bottom - top - extra_rows * 40 * TZ_MM : rest * 0.31;
       draw_opinion (db, pdf, (Box){ cx[0], top, cx[1] - cx[0], h },
                     (Box){ cx[1], top, cx[5] - cx[1], h }, track->opinion_levels[0],
-                    opinion_at (opinions, 1), missing);
+                    opinion_at (opinions, 1), cache);
       top += h;
     }
   if (n_levels >= 2)
@@ -307,15 +357,15 @@ draw_form (TzDb *db, TzPdf *pdf, const TzEntryTrack *track, const TzEntry *entry
       if (n_levels == 2)
         draw_opinion (db, pdf, (Box){ cx[0], top, cx[1] - cx[0], h },
                       (Box){ cx[1], top, cx[5] - cx[1], h }, track->opinion_levels[1],
-                      opinion_at (opinions, 2), missing);
+                      opinion_at (opinions, 2), cache);
       else
         {
           double lw = cx[1] - cx[0];
           draw_opinion (db, pdf, (Box){ cx[0], top, lw, h }, (Box){ cx[1], top, half - lw / 2, h },
-                        track->opinion_levels[1], opinion_at (opinions, 2), missing);
+                        track->opinion_levels[1], opinion_at (opinions, 2), cache);
           draw_opinion (db, pdf, (Box){ mid - lw / 2, top, lw, h },
                         (Box){ mid + lw / 2, top, cx[5] - mid - lw / 2, h },
-                        track->opinion_levels[2], opinion_at (opinions, 3), missing);
+                        track->opinion_levels[2], opinion_at (opinions, 3), cache);
         }
       top += h;
     }
@@ -324,7 +374,7 @@ draw_form (TzDb *db, TzPdf *pdf, const TzEntryTrack *track, const TzEntry *entry
       double h = 40 * TZ_MM;
       draw_opinion (db, pdf, (Box){ cx[0], top, cx[1] - cx[0], h },
                     (Box){ cx[1], top, cx[5] - cx[1], h }, track->opinion_levels[i],
-                    opinion_at (opinions, (int) i + 1), missing);
+                    opinion_at (opinions, (int) i + 1), cache);
       top += h;
     }
   tz_pdf_set_y (pdf, top);
@@ -368,11 +418,11 @@ GPtrArray *
 tz_report_missing_seals (TzDb *db, gint64 campaign_id, gint64 track_id, GError **error)
 {
   g_autoptr (GPtrArray) entries = form_entries (db, campaign_id, track_id, 0, error);
-  GPtrArray *missing;
+  g_auto (FormCache) cache = { 0 };
 
   if (entries == NULL)
     return NULL;
-  missing = g_ptr_array_new_with_free_func (g_free);
+  form_cache_init (&cache);
   for (guint i = 0; i < entries->len; i++)
     {
       g_autoptr (GPtrArray) opinions =
@@ -380,12 +430,10 @@ tz_report_missing_seals (TzDb *db, gint64 campaign_id, gint64 track_id, GError *
       for (guint k = 0; opinions != NULL && k < opinions->len; k++)
         {
           double mm;
-          cairo_surface_t *s = opinion_seal (db, opinions->pdata[k], missing, &mm);
-          if (s != NULL)
-            cairo_surface_destroy (s);
+          opinion_seal (db, &cache, opinions->pdata[k], &mm);
         }
     }
-  return missing;
+  return g_steal_pointer (&cache.missing);
 }
 
 gboolean
@@ -396,7 +444,7 @@ tz_report_person_forms (TzDb *db, gint64 campaign_id, gint64 track_id, gint64 en
   g_autoptr (TzEntryTrack) track = tz_entry_get_track (db, track_id, error);
   g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (TzReportFonts) auto_fonts = NULL;
-  g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_auto (FormCache) cache = { 0 };
   TzPdf *pdf;
 
   if (track == NULL)
@@ -404,6 +452,7 @@ tz_report_person_forms (TzDb *db, gint64 campaign_id, gint64 track_id, gint64 en
   entries = form_entries (db, campaign_id, track_id, entry_id, error);
   if (entries == NULL)
     return FALSE;
+  form_cache_init (&cache);
   if (entries->len == 0)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
@@ -435,11 +484,11 @@ tz_report_person_forms (TzDb *db, gint64 campaign_id, gint64 track_id, gint64 en
 
       if (i > 0)
         tz_pdf_new_page (pdf);
-      draw_form (db, pdf, track, e, person, opinions, options, missing);
+      draw_form (db, pdf, track, e, person, opinions, options, &cache);
     }
   if (!tz_pdf_finish (pdf, error))
     return FALSE;
   if (missing_seals != NULL)
-    *missing_seals = g_steal_pointer (&missing);
+    *missing_seals = g_steal_pointer (&cache.missing);
   return TRUE;
 }
