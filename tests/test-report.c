@@ -465,6 +465,21 @@ test_person_form_sealed (void)
     }
   g_assert_null (strstr (text, "13800138000"));
   g_assert_null (strstr (text, "(null)"));
+  /* The labels of the notice's 附件2, in the notice's order (the values sit
+   * beside them; poppler reads a row's columns in their own order). */
+  {
+    const char *order[] = { "姓名",     "性别",           "出生年月", "民族",        "政治面貌",
+                            "联系方式", "工作单位及职务", "事迹简介", "推荐单位意见" };
+    const char *at = text;
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        const char *next = strstr (at, order[i]);
+        g_test_message ("in order: %s", order[i]);
+        g_assert_nonnull (next);
+        at = next + strlen (order[i]);
+      }
+  }
 
   /* The seal: red over the unit's name, which stays text under it. */
   page = poppler_document_get_page (doc, 0);
