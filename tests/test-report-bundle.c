@@ -19,11 +19,10 @@
 #include "tz-report-bundle.h"
 #include "tz-seal.h"
 #include "tz-test-common.h"
+#include "tz-test-report.h"
 #include "tz-unit.h"
 
 /* poppler-glib 22.12 defines no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define TRACK "传播网络正能量"
 
@@ -52,67 +51,6 @@ add_activity (TzDb *db, gint64 campaign_id, const char *unit, const char *date)
   a->held_on = g_strdup (date);
   g_assert_true (tz_activity_save (db, a, &error));
   g_assert_no_error (error);
-}
-
-/* With TZ_TEST_OUTPUT_DIR set, keeps a copy of what a test wrote, to look at. */
-static void
-keep_copy (const char *path)
-{
-  const char *dir = g_getenv ("TZ_TEST_OUTPUT_DIR");
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *dest = dir != NULL ? g_build_filename (dir, base, NULL) : NULL;
-  g_autofree char *data = NULL;
-  gsize len;
-
-  if (dest != NULL && g_file_get_contents (path, &data, &len, NULL))
-    g_file_set_contents (dest, data, len, NULL);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  keep_copy (path);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
-/* The text without the spaces and line breaks that layout puts between characters. */
-static char *
-squeeze (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (s, g_utf8_get_char (p));
-  return g_string_free (s, FALSE);
-}
-
-static char *
-page_text (PopplerDocument *doc, int i)
-{
-  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-  g_autofree char *text = poppler_page_get_text (page);
-
-  return squeeze (text);
-}
-
-static char *
-pdf_text (PopplerDocument *doc)
-{
-  GString *s = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autofree char *text = page_text (doc, i);
-      g_string_append (s, text);
-    }
-  return g_string_free (s, FALSE);
 }
 
 /* Counts the pixels of a page rendered at 1 px / pt that are close to @rgb. */
@@ -170,9 +108,9 @@ test_summary (void)
   g_assert_true (tz_report_summary (db, id, &options, path, &error));
   g_assert_no_error (error);
 
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 2);
-  text = pdf_text (doc);
+  text = tz_test_pdf_text (doc);
   g_assert_nonnull (strstr (text, "迎庆党的二十大“网聚职工正能量争做龙江好网民”活动总结"));
   g_assert_nonnull (strstr (text, "黑龙江省总工会办公室"));
   g_assert_nonnull (strstr (text, "〔2022〕—83"));
@@ -211,8 +149,8 @@ test_summary_empty (void)
       db, "INSERT INTO campaign (id, title, theme) VALUES (1, '空活动通知', '空活动')", &error));
   g_assert_true (tz_report_summary (db, 1, NULL, path, &error));
   g_assert_no_error (error);
-  doc = open_pdf (path);
-  text = pdf_text (doc);
+  doc = tz_test_open_pdf (path);
+  text = tz_test_pdf_text (doc);
   g_assert_nonnull (strstr (text, "空活动活动总结"));
   g_assert_nonnull (strstr (text, "暂无数据"));
   g_assert_null (strstr (text, "(null)"));
@@ -303,7 +241,7 @@ write_bundle (char **out_path)
 
   g_assert_true (tz_report_bundle (db, id, track_id, "黑龙江省总工会", &options, path, &error));
   g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return doc;
@@ -313,8 +251,8 @@ static void
 test_bundle_pages (void)
 {
   g_autoptr (PopplerDocument) doc = write_bundle (NULL);
-  g_autofree char *cover = page_text (doc, 0);
-  g_autofree char *text = pdf_text (doc);
+  g_autofree char *cover = tz_test_page_text (doc, 0);
+  g_autofree char *text = tz_test_pdf_text (doc);
 
   /* Cover, contents, 3 forms, the 2-page PDF, the JPEG. */
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 8);
@@ -344,14 +282,14 @@ static void
 test_bundle_numbers (void)
 {
   g_autoptr (PopplerDocument) doc = write_bundle (NULL);
-  g_autofree char *cover = page_text (doc, 0);
-  g_autofree char *contents = page_text (doc, 1);
+  g_autofree char *cover = tz_test_page_text (doc, 0);
+  g_autofree char *contents = tz_test_page_text (doc, 1);
 
   /* The cover counts but carries no number; then 2 … 8, one a page. */
   g_assert_null (strstr (cover, "—1—"));
   for (int i = 1; i < 8; i++)
     {
-      g_autofree char *text = page_text (doc, i);
+      g_autofree char *text = tz_test_page_text (doc, i);
       g_autofree char *number = g_strdup_printf ("—%d—", i + 1);
       g_test_message ("page %d", i + 1);
       g_assert_nonnull (strstr (text, number));
@@ -367,8 +305,8 @@ test_bundle_numbers (void)
   g_assert_nonnull (strstr (contents, "李传播：推荐表扫描件8"));
   /* And the pages are where the contents says. */
   {
-    g_autofree char *p4 = page_text (doc, 3);
-    g_autofree char *p7 = page_text (doc, 6);
+    g_autofree char *p4 = tz_test_page_text (doc, 3);
+    g_autofree char *p7 = tz_test_page_text (doc, 6);
     g_assert_nonnull (strstr (p4, "李传播"));
     g_assert_nonnull (strstr (p7, "Certificatepagetwo"));
   }
@@ -429,25 +367,6 @@ test_bundle_empty_refused (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* A seal for the test: a red disc with a transparent outside. */
-static GdkPixbuf *
-red_disc (int size)
-{
-  GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, size, size);
-  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
-  double r = size / 2.0;
-
-  for (int y = 0; y < size; y++)
-    for (int x = 0; x < size; x++)
-      {
-        guchar *p = pixels + y * stride + x * 4;
-        gboolean inside = (x - r) * (x - r) + (y - r) * (y - r) < r * r;
-        p[0] = 0xd7, p[1] = 0x00, p[2] = 0x0f, p[3] = inside ? 255 : 0;
-      }
-  return pixbuf;
-}
-
 /* The forms keep their seals through the bundle; the unit without one is reported. */
 static void
 test_bundle_seals (void)
@@ -455,7 +374,7 @@ test_bundle_seals (void)
   gint64 id, track_id = 0, daqing = 0, province = 0, entry = 0;
   g_autoptr (TzDb) db = open_hlj (&id);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GdkPixbuf) seal = red_disc (400);
+  g_autoptr (GdkPixbuf) seal = tz_test_red_disc (400);
   g_autoptr (TzEntry) e = NULL;
   g_autoptr (GPtrArray) opinions =
       g_ptr_array_new_with_free_func ((GDestroyNotify) tz_opinion_free);
@@ -496,7 +415,7 @@ test_bundle_seals (void)
   g_assert_no_error (error);
   g_assert_cmpuint (missing->len, ==, 1);
   g_assert_cmpstr (missing->pdata[0], ==, "黑龙江省总工会");
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 3);
   /* Seal red on the form's page only. */
   g_assert_cmpuint (count_colour (doc, 2, red), >, 500);
@@ -523,13 +442,13 @@ test_bundle_long_contents (void)
     }
   g_assert_true (tz_report_bundle (db, id, track_id, NULL, NULL, path, &error));
   g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   /* Cover, 2 pages of contents (26 lines), 25 forms. */
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 28);
-  contents2 = page_text (doc, 2);
+  contents2 = tz_test_page_text (doc, 2);
   g_assert_nonnull (strstr (contents2, "职工2528"));
   g_assert_nonnull (strstr (contents2, "—3—"));
-  last = page_text (doc, 27);
+  last = tz_test_page_text (doc, 27);
   g_assert_nonnull (strstr (last, "职工25"));
   g_assert_nonnull (strstr (last, "—28—"));
 }
@@ -552,8 +471,8 @@ test_bundle_unmasked (void)
   add_nominee (db, id, track_id, "王奋进", "大庆市总工会", &entry);
   g_assert_true (tz_report_bundle (db, id, track_id, NULL, &options, path, &error));
   g_assert_no_error (error);
-  doc = open_pdf (path);
-  text = pdf_text (doc);
+  doc = tz_test_open_pdf (path);
+  text = tz_test_pdf_text (doc);
   g_assert_nonnull (strstr (text, "13800138000"));
   audit = tz_audit_list (db, NULL, 0, NULL, 0, &error);
   g_assert_no_error (error);

@@ -21,13 +21,8 @@
 #include "tz-report-list.h"
 #include "tz-seal.h"
 #include "tz-test-common.h"
+#include "tz-test-report.h"
 #include "tz-unit.h"
-
-/* poppler-glib 22.12 and libgsf 1.14 define no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 
 #define DAREN "正能量职工网络达人征集"
 #define UNIT  "湖南省教育工会"
@@ -73,60 +68,6 @@ add_person_entry (TzDb *db, gint64 track_id, gint64 unit_id, guint n, const char
   g_assert_true (tz_entry_save (db, e, &error));
   g_assert_no_error (error);
   return e->id;
-}
-
-/* With TZ_TEST_OUTPUT_DIR set, keeps a copy of what a test wrote, to look at. */
-static void
-keep_copy (const char *path)
-{
-  const char *dir = g_getenv ("TZ_TEST_OUTPUT_DIR");
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *dest = dir != NULL ? g_build_filename (dir, base, NULL) : NULL;
-  g_autofree char *data = NULL;
-  gsize len;
-
-  if (dest != NULL && g_file_get_contents (path, &data, &len, NULL))
-    g_file_set_contents (dest, data, len, NULL);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  keep_copy (path);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
-/* The text of page @i without the spaces and line breaks layout puts in. */
-static char *
-page_text (PopplerDocument *doc, int i)
-{
-  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-  g_autofree char *text = poppler_page_get_text (page);
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (s, g_utf8_get_char (p));
-  return g_string_free (s, FALSE);
-}
-
-static char *
-all_text (PopplerDocument *doc)
-{
-  GString *s = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autofree char *t = page_text (doc, i);
-      g_string_append (s, t);
-    }
-  return g_string_free (s, FALSE);
 }
 
 /* A member of the xlsx zip as text. */
@@ -239,25 +180,6 @@ cell_type (const Sheet *s, guint row, guint col)
   return ((GPtrArray *) s->types->pdata[row])->pdata[col];
 }
 
-/* A seal for the test: a red disc with a transparent outside. */
-static GdkPixbuf *
-red_disc (int size)
-{
-  GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, size, size);
-  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
-  double r = size / 2.0;
-
-  for (int y = 0; y < size; y++)
-    for (int x = 0; x < size; x++)
-      {
-        guchar *p = pixels + y * stride + x * 4;
-        gboolean inside = (x - r) * (x - r) + (y - r) * (y - r) < r * r;
-        p[0] = 0xd7, p[1] = 0x00, p[2] = 0x0f, p[3] = inside ? 255 : 0;
-      }
-  return pixbuf;
-}
-
 /* Whether the rendered page is red a little above the centre of @needle. */
 static gboolean
 red_at_text (PopplerDocument *doc, int page_index, const char *needle)
@@ -315,7 +237,7 @@ test_list_form_pdf (void)
   gint64 id, track_id, unit_id;
   g_autoptr (TzDb) db = hunan_with_people (12, &id, &track_id, &unit_id);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GdkPixbuf) seal = red_disc (400);
+  g_autoptr (GdkPixbuf) seal = tz_test_red_disc (400);
   g_autofree char *path = tz_test_tmpfile ("list-form.pdf");
   g_autoptr (PopplerDocument) doc = NULL;
   g_autoptr (PopplerPage) page = NULL;
@@ -330,14 +252,14 @@ test_list_form_pdf (void)
   g_assert_true (tz_report_list_form (db, id, track_id, &list, &options, path, &error));
   g_assert_no_error (error);
 
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
   page = poppler_document_get_page (doc, 0);
   poppler_page_get_size (page, &pw, &ph);
   g_assert_cmpfloat_with_epsilon (pw, 595.3, 1);
-  first = page_text (doc, 0);
-  second = page_text (doc, 1);
-  text = all_text (doc);
+  first = tz_test_page_text (doc, 0);
+  second = tz_test_page_text (doc, 1);
+  text = tz_test_pdf_text (doc);
   /* The title, the unit line and the header on both pages. */
   g_assert_nonnull (strstr (first, "“正能量职工网络达人征集”推荐表"));
   g_assert_nonnull (strstr (first, "推荐单位（盖章）：湖南省教育工会"));
@@ -392,9 +314,9 @@ test_list_form_unmasked_audited (void)
 
   g_assert_true (tz_report_list_form (db, id, track_id, NULL, &options, path, &error));
   g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
-  text = all_text (doc);
+  text = tz_test_pdf_text (doc);
   g_assert_nonnull (strstr (text, "13910000001"));
   g_assert_nonnull (strstr (text, "13910000020"));
   g_assert_null (strstr (text, "网达21"));
@@ -443,7 +365,7 @@ test_list_form_xlsx (void)
 
   g_assert_true (tz_report_list_form (db, id, track_id, &list, &options, path, &error));
   g_assert_no_error (error);
-  keep_copy (path);
+  tz_test_keep_copy (path);
   read_sheet (path, &sheet);
   /* Title, unit line, header, 12 rows, a blank row, filler lines and notes. */
   g_assert_cmpstr (cell (&sheet, 0, 0), ==, "“正能量职工网络达人征集”推荐表");
@@ -544,7 +466,7 @@ test_catalogue_xlsx (void)
 
   g_assert_true (tz_report_catalogue (db, id, 0, &options, path, &error));
   g_assert_no_error (error);
-  keep_copy (path);
+  tz_test_keep_copy (path);
   read_sheet (path, &sheet);
   g_assert_cmpuint (sheet.rows->len, ==, 1002);
   g_assert_nonnull (strstr (cell (&sheet, 0, 0), "汇总表"));
@@ -583,13 +505,13 @@ test_catalogue_pdf (void)
 
   g_assert_true (tz_report_catalogue (db, id, track_id, &options, path, &error));
   g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   n_pages = poppler_document_get_n_pages (doc);
   g_assert_cmpint (n_pages, >=, 2);
   for (int i = 0; i < n_pages; i++)
     {
       g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *t = page_text (doc, i);
+      g_autofree char *t = tz_test_page_text (doc, i);
       g_autofree char *number = g_strdup_printf ("—%d—", i + 1);
       const char *words[] = { "序号",     "子活动",   "推荐单位",     "作者/参评对象",
                               "作品名称", "作品说明", "要求符合情况", "状态" };
@@ -602,7 +524,7 @@ test_catalogue_pdf (void)
         g_assert_nonnull (strstr (t, words[w]));
       g_assert_nonnull (strstr (t, number));
     }
-  text = all_text (doc);
+  text = tz_test_pdf_text (doc);
   /* Only the track asked for: 30 of the 90 entries. */
   g_assert_nonnull (strstr (text, "网络正能量微视频征集作品目录"));
   g_assert_nonnull (strstr (text, "钱网达3"));

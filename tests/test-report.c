@@ -16,16 +16,11 @@
 #include "tz-campaign.h"
 #include "tz-report.h"
 #include "tz-test-common.h"
+#include "tz-test-report.h"
 #include "tz-unit.h"
 #include "tz-entry.h"
 #include "tz-person.h"
 #include "tz-seal.h"
-
-/* poppler-glib 22.12 and libgsf 1.14 define no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 
 static const char *const hlj_units[] = { "哈尔滨市总工会",  "齐齐哈尔市总工会", "牡丹江市总工会",
                                          "佳木斯市总工会",  "大庆市总工会",     "鸡西市总工会",
@@ -61,60 +56,6 @@ add_activity (TzDb *db, gint64 campaign_id, const char *unit, const char *date)
   g_assert_no_error (error);
 }
 
-/* With TZ_TEST_OUTPUT_DIR set, keeps a copy of what a test wrote, to look at. */
-static void
-keep_copy (const char *path)
-{
-  const char *dir = g_getenv ("TZ_TEST_OUTPUT_DIR");
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *dest = dir != NULL ? g_build_filename (dir, base, NULL) : NULL;
-  g_autofree char *data = NULL;
-  gsize len;
-
-  if (dest != NULL && g_file_get_contents (path, &data, &len, NULL))
-    g_file_set_contents (dest, data, len, NULL);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  keep_copy (path);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static char *
-pdf_text (PopplerDocument *doc)
-{
-  GString *s = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      g_string_append (s, text);
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* The text without the spaces and line breaks that layout puts between characters. */
-static char *
-squeeze (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (s, g_utf8_get_char (p));
-  return g_string_free (s, FALSE);
-}
-
 static void
 test_quota_pdf (void)
 {
@@ -124,7 +65,6 @@ test_quota_pdf (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (PopplerDocument) doc = NULL;
   g_autoptr (PopplerPage) page = NULL;
-  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   TzReportOptions options = { .format = TZ_REPORT_PDF, .progress = TRUE };
   double w, h;
@@ -136,15 +76,14 @@ test_quota_pdf (void)
   g_assert_true (tz_report_quota (db, id, TZ_QUOTA_ACTIVITY, &options, path, &error));
   g_assert_no_error (error);
 
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
   page = poppler_document_get_page (doc, 0);
   poppler_page_get_size (page, &w, &h);
   g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
   g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
 
-  raw = pdf_text (doc);
-  text = squeeze (raw);
+  text = tz_test_pdf_text (doc);
   g_assert_nonnull (
       strstr (text, "迎庆党的二十大“网聚职工正能量争做龙江好网民”主题线下活动任务分配表"));
   g_assert_nonnull (strstr (text, "序号单位线下活动数量已开展完成率"));
@@ -311,7 +250,6 @@ test_long_unit_names_wrap (void)
   g_autofree char *path = tz_test_tmpfile ("long.pdf");
   g_autoptr (GError) error = NULL;
   g_autoptr (PopplerDocument) doc = NULL;
-  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   g_autoptr (GString) name = g_string_new (NULL);
   TzReportOptions options = { .format = TZ_REPORT_PDF };
@@ -330,34 +268,13 @@ test_long_unit_names_wrap (void)
     }
   g_assert_true (tz_report_quota (db, id, TZ_QUOTA_ACTIVITY, &options, path, &error));
   g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 3);
-  raw = pdf_text (doc);
-  text = squeeze (raw);
+  text = tz_test_pdf_text (doc);
   g_assert_nonnull (strstr (text, name->str));
   g_assert_nonnull (strstr (text, "第60区总工会"));
   g_assert_nonnull (strstr (text, "合计183"));
   g_assert_nonnull (strstr (text, "—3—"));
-}
-
-/* A seal for the test: a red disc with a transparent outside, like a scan
- * after "remove white background". */
-static GdkPixbuf *
-red_disc (int size)
-{
-  GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, size, size);
-  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
-  double r = size / 2.0;
-
-  for (int y = 0; y < size; y++)
-    for (int x = 0; x < size; x++)
-      {
-        guchar *p = pixels + y * stride + x * 4;
-        gboolean inside = (x - r) * (x - r) + (y - r) * (y - r) < r * r;
-        p[0] = 0xd7, p[1] = 0x00, p[2] = 0x0f, p[3] = inside ? 255 : 0;
-      }
-  return pixbuf;
 }
 
 static void
@@ -383,13 +300,12 @@ test_person_form_sealed (void)
   g_autoptr (GPtrArray) opinions =
       g_ptr_array_new_with_free_func ((GDestroyNotify) tz_opinion_free);
   g_autoptr (GPtrArray) missing = NULL;
-  g_autoptr (GdkPixbuf) seal = red_disc (400);
+  g_autoptr (GdkPixbuf) seal = tz_test_red_disc (400);
   g_autoptr (GdkPixbuf) photo = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 300, 400);
   g_autofree char *photo_path = tz_test_tmpfile ("photo.png");
   g_autofree char *path = tz_test_tmpfile ("form.pdf");
   g_autoptr (PopplerDocument) doc = NULL;
   g_autoptr (PopplerPage) page = NULL;
-  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   GList *found;
   PopplerRectangle *name_rect;
@@ -449,10 +365,9 @@ test_person_form_sealed (void)
   g_assert_cmpuint (missing->len, ==, 1);
   g_assert_cmpstr (missing->pdata[0], ==, "黑龙江省总工会");
 
-  doc = open_pdf (path);
+  doc = tz_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
-  raw = pdf_text (doc);
-  text = squeeze (raw);
+  text = tz_test_pdf_text (doc);
   for (guint i = 0; i < 9; i++)
     {
       const char *want[] = { "推荐表",         "王奋进",
