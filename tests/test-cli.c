@@ -369,6 +369,48 @@ test_entries_and_units (void)
   g_assert_nonnull (strstr (units.out, "    道里区总工会"));
 }
 
+static void
+test_rank (void)
+{
+  g_autofree char *db = tz_test_tmpfile ("rank.db");
+  g_autofree char *id = import_hlj (db);
+  g_auto (Run) a = { 0 };
+  g_auto (Run) b = { 0 };
+  g_auto (Run) rank = { 0 };
+  Run e[3] = { { 0 } };
+  const char *titles[] = { "甲的第一个作品", "乙的作品", "甲的第二个作品" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TzDb) handle = NULL;
+
+  run_cli (&a, db, "person", "add", "--name", "甲", NULL);
+  run_cli (&b, db, "person", "add", "--name", "乙", NULL);
+  g_strstrip (a.out);
+  g_strstrip (b.out);
+  for (guint i = 0; i < 3; i++)
+    {
+      run_cli (&e[i], db, "entry", "add", "--campaign", id, "--track", "网络达人", "--title",
+               titles[i], "--person", i == 1 ? b.out : a.out, "--status", "submitted", NULL);
+      g_assert_cmpint (e[i].status, ==, 0);
+      run_clear (&e[i]);
+    }
+  /* Likes counted online; 甲's best work counts, the other one does not. */
+  handle = tz_db_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (
+      tz_db_exec (handle,
+                  "INSERT INTO metric_snapshot (entry_id, metric, value, taken_on) VALUES "
+                  "(1, '点赞量', 300, '2022-09-01'), (2, '点赞量', 500, '2022-09-01'), "
+                  "(3, '点赞量', 800, '2022-09-02')",
+                  &error));
+  g_clear_object (&handle);
+
+  run_cli (&rank, db, "rank", "--campaign", id, "--track", "网络达人", "--recompute", NULL);
+  g_assert_cmpint (rank.status, ==, 0);
+  g_assert_true (g_str_has_prefix (rank.out, "1\t甲的第二个作品\t甲\t\t100.00\t一等奖\n"));
+  g_assert_nonnull (strstr (rank.out, "2\t乙的作品\t乙\t\t62.50\t一等奖\n"));
+  g_assert_nonnull (strstr (rank.out, "-\t甲的第一个作品\t甲\t\t37.50\t\n"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -383,6 +425,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/person-add-and-list", test_person_add_and_list);
   g_test_add_func ("/cli/refuse-bad-database", test_refuse_bad_database);
   g_test_add_func ("/cli/entries-and-units", test_entries_and_units);
+  g_test_add_func ("/cli/rank", test_rank);
 
   return g_test_run ();
 }

@@ -54,6 +54,7 @@ static const TzCliCommand commands[] = {
   { "report", "bundle", tz_cli_report_bundle,
     N_ ("Write the submission bundle: cover, catalogue, stamped forms and attachments in one "
         "PDF") },
+  { NULL, "rank", tz_cli_rank, N_ ("Rank a track’s entries and show their awards") },
   { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
 };
 

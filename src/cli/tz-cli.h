@@ -73,6 +73,7 @@ int tz_cli_entry_list (TzCli *cli, int argc, char **argv);
 int tz_cli_unit_add (TzCli *cli, int argc, char **argv);
 int tz_cli_unit_list (TzCli *cli, int argc, char **argv);
 int tz_cli_audit (TzCli *cli, int argc, char **argv);
+int tz_cli_rank (TzCli *cli, int argc, char **argv);
 int tz_cli_report_quota (TzCli *cli, int argc, char **argv);
 int tz_cli_report_person_form (TzCli *cli, int argc, char **argv);
 int tz_cli_report_list_form (TzCli *cli, int argc, char **argv);

@@ -1,0 +1,982 @@
+/* tz-ranking.c — ranking a track's entries and allocating its award tiers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything is computed in memory from a few queries: a track has at most a
+ * few thousand entries, and one pass over them keeps the rules (docs/ranking.md)
+ * readable in one place instead of spread over SQL window functions.
+ */
+#define G_LOG_DOMAIN "tz-ranking"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tz-ranking.h"
+
+typedef enum
+{
+  METHOD_EXPERT,
+  METHOD_METRIC,
+  METHOD_COMPOSITE,
+  METHOD_MANUAL,
+} Method;
+
+typedef struct
+{
+  Method method;
+  char *metric;
+  double expert_weight;
+  double metric_weight;
+  gboolean best_work_only;
+  gboolean trimmed;
+  gboolean normalize;
+} Track;
+
+typedef struct
+{
+  gint64 id;
+  int seq;
+  char *name;
+  GPtrArray *filters; /* dimension, value, dimension, value, … */
+} Division;
+
+typedef struct
+{
+  TzRankRow *row;
+  char *entrant_key;
+  char *submitted_on;
+  int division_seq;     /* G_MAXINT: no division, ranked last */
+  char *attrs[6];       /* platform, entrant_kind, unit, unit_kind, region, school_level */
+  gboolean manual_tier; /* holds a hand-assigned award of an ordinary tier */
+  gint64 auto_tier;     /* the tier given by the allocation, 0 for none */
+  char *auto_name;
+  GString *kept; /* names of the awards kept as they are */
+} Item;
+
+typedef struct
+{
+  gint64 entry_id;
+  gint64 judge_id;
+  gint64 criterion_id;
+  double value;
+} Score;
+
+typedef struct
+{
+  gint64 id;
+  double max;
+  double weight;
+} Criterion;
+
+typedef struct
+{
+  gint64 id;
+  gint64 division_id;
+  char *name;
+  gint64 count;
+} Tier;
+
+static const char *const dimensions[] = { "platform",  "entrant_kind", "unit",
+                                          "unit_kind", "region",       "school_level" };
+
+/* Scores that differ by less than this are equal: 60/40 weights would
+ * otherwise split ties on floating-point noise. */
+#define EPSILON 1e-6
+
+void
+tz_rank_row_free (TzRankRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->title);
+  g_free (row->entrant);
+  g_free (row->division);
+  g_free (row->award);
+  g_free (row);
+}
+
+static void
+division_free (Division *d)
+{
+  g_free (d->name);
+  g_ptr_array_unref (d->filters);
+  g_free (d);
+}
+
+static void
+item_free (Item *item)
+{
+  tz_rank_row_free (item->row);
+  g_free (item->entrant_key);
+  g_free (item->submitted_on);
+  for (guint i = 0; i < G_N_ELEMENTS (item->attrs); i++)
+    g_free (item->attrs[i]);
+  g_free (item->auto_name);
+  g_string_free (item->kept, TRUE);
+  g_free (item);
+}
+
+static void
+tier_free (Tier *tier)
+{
+  g_free (tier->name);
+  g_free (tier);
+}
+
+static gboolean
+load_track (TzDb *db, gint64 track_id, Track *track, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  const char *method;
+  int rc;
+
+  stmt = tz_db_prepare (db,
+                        "SELECT ranking_method, metric, expert_weight, metric_weight, "
+                        "  best_work_only, score_aggregate, normalize_judges "
+                        "FROM track WHERE id = ?1",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  rc = tz_db_step (db, stmt, error);
+  if (rc < 0)
+    return FALSE;
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("There is no track %" PRId64 "."),
+                   track_id);
+      return FALSE;
+    }
+  method = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (method, "metric") == 0)
+    track->method = METHOD_METRIC;
+  else if (g_strcmp0 (method, "composite") == 0)
+    track->method = METHOD_COMPOSITE;
+  else if (g_strcmp0 (method, "manual") == 0)
+    track->method = METHOD_MANUAL;
+  else
+    track->method = METHOD_EXPERT;
+  track->metric = tz_db_column_dup (stmt, 1);
+  track->expert_weight = sqlite3_column_double (stmt, 2);
+  track->metric_weight = sqlite3_column_double (stmt, 3);
+  track->best_work_only = sqlite3_column_int (stmt, 4);
+  track->trimmed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "trimmed_mean") == 0;
+  track->normalize = sqlite3_column_int (stmt, 6);
+  return TRUE;
+}
+
+static GPtrArray *
+load_divisions (TzDb *db, gint64 track_id, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) division_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) filters = NULL;
+  int rc;
+
+  stmt = tz_db_prepare (
+      db, "SELECT id, seq, name FROM division WHERE track_id = ?1 ORDER BY seq, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Division *d = g_new0 (Division, 1);
+
+      d->id = sqlite3_column_int64 (stmt, 0);
+      d->seq = sqlite3_column_int (stmt, 1);
+      d->name = tz_db_column_dup (stmt, 2);
+      d->filters = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (list, d);
+    }
+  if (rc < 0)
+    return NULL;
+
+  filters = tz_db_prepare (db,
+                           "SELECT f.division_id, f.dimension, f.value FROM division_filter f "
+                           "JOIN division d ON d.id = f.division_id WHERE d.track_id = ?1",
+                           error);
+  if (filters == NULL)
+    return NULL;
+  sqlite3_bind_int64 (filters, 1, track_id);
+  while ((rc = tz_db_step (db, filters, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (filters, 0);
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          Division *d = list->pdata[i];
+
+          if (d->id != id)
+            continue;
+          g_ptr_array_add (d->filters, tz_db_column_dup (filters, 1));
+          g_ptr_array_add (d->filters, tz_db_column_dup (filters, 2));
+        }
+    }
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/* A division matches when, for every dimension it filters on, the entry's
+ * value is one of the division's values; a division without filters matches
+ * nothing, so that it only holds entries placed there by hand. */
+static gboolean
+division_matches (const Division *d, const Item *item)
+{
+  if (d->filters->len == 0)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (dimensions); k++)
+    {
+      gboolean filtered = FALSE, found = FALSE;
+
+      for (guint i = 0; i + 1 < d->filters->len; i += 2)
+        {
+          if (g_strcmp0 (d->filters->pdata[i], dimensions[k]) != 0)
+            continue;
+          filtered = TRUE;
+          if (g_strcmp0 (d->filters->pdata[i + 1], item->attrs[k]) == 0)
+            found = TRUE;
+        }
+      if (filtered && !found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assign_division (GPtrArray *divisions, Item *item, gint64 division_id)
+{
+  const Division *match = NULL;
+
+  for (guint i = 0; i < divisions->len; i++)
+    {
+      const Division *d = divisions->pdata[i];
+
+      if (division_id != 0)
+        {
+          if (d->id == division_id)
+            match = d;
+        }
+      else if (division_matches (d, item))
+        {
+          /* Two matching divisions: the entry must be placed by hand. */
+          if (match != NULL)
+            return;
+          match = d;
+        }
+    }
+  if (match == NULL)
+    return;
+  item->row->division_id = match->id;
+  item->row->division = g_strdup (match->name);
+  item->division_seq = match->seq;
+}
+
+static GPtrArray *
+load_items (TzDb *db, gint64 track_id, const Track *track, GPtrArray *divisions, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = tz_db_prepare (
+      db,
+      "SELECT e.id, e.title, coalesce(p.name, t.name, eu.name, ''), ifnull(e.division_id, 0),"
+      "  e.platform,"
+      "  CASE WHEN e.person_id IS NOT NULL THEN 'person'"
+      "       WHEN e.team_id IS NOT NULL THEN 'team' ELSE 'unit' END,"
+      "  u.name, u.kind, u.region, u.school_level,"
+      "  CASE WHEN e.person_id IS NOT NULL THEN 'p' || e.person_id"
+      "       WHEN e.team_id IS NOT NULL THEN 't' || e.team_id"
+      "       ELSE 'u' || e.entrant_unit_id END,"
+      "  e.submitted_on,"
+      "  (SELECT m.value FROM metric_snapshot m WHERE m.entry_id = e.id AND m.metric = ?2"
+      "   ORDER BY m.taken_on DESC, m.id DESC LIMIT 1) "
+      "FROM entry e"
+      " LEFT JOIN person p ON p.id = e.person_id"
+      " LEFT JOIN team t ON t.id = e.team_id"
+      " LEFT JOIN unit eu ON eu.id = e.entrant_unit_id"
+      " LEFT JOIN unit u ON u.id = coalesce(e.entrant_unit_id, t.unit_id, p.unit_id) "
+      "WHERE e.track_id = ?1 AND e.status <> 'withdrawn' ORDER BY e.id",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  tz_db_bind_text (stmt, 2, track->metric);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Item *item = g_new0 (Item, 1);
+      TzRankRow *row = g_new0 (TzRankRow, 1);
+
+      item->row = row;
+      item->kept = g_string_new (NULL);
+      item->division_seq = G_MAXINT;
+      row->entry_id = sqlite3_column_int64 (stmt, 0);
+      row->title = tz_db_column_dup (stmt, 1);
+      row->entrant = tz_db_column_dup (stmt, 2);
+      for (guint i = 0; i < G_N_ELEMENTS (item->attrs); i++)
+        item->attrs[i] = tz_db_column_dup (stmt, 4 + i);
+      item->entrant_key = tz_db_column_dup (stmt, 10);
+      item->submitted_on = tz_db_column_dup (stmt, 11);
+      row->metric =
+          sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 12);
+      row->expert = -1;
+      row->counted = TRUE;
+      assign_division (divisions, item, sqlite3_column_int64 (stmt, 3));
+      g_ptr_array_add (list, item);
+    }
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+typedef struct
+{
+  double n, sum, sumsq;
+} Acc;
+
+static void
+acc_add (GHashTable *table, char *key, double value)
+{
+  Acc *acc = g_hash_table_lookup (table, key);
+
+  if (acc == NULL)
+    {
+      acc = g_new0 (Acc, 1);
+      g_hash_table_insert (table, key, acc);
+    }
+  else
+    g_free (key);
+  acc->n += 1;
+  acc->sum += value;
+  acc->sumsq += value * value;
+}
+
+static void
+acc_stats (const Acc *acc, double *mean, double *sd)
+{
+  double var;
+
+  *mean = acc->sum / acc->n;
+  var = acc->sumsq / acc->n - *mean * *mean;
+  *sd = var > 0 ? sqrt (var) : 0;
+}
+
+/* Moves each judge's scores of a criterion to the criterion's mean and spread
+ * over all judges, so a strict judge and a lenient one weigh alike. */
+static void
+normalize_scores (GArray *scores)
+{
+  g_autoptr (GHashTable) per_judge =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) per_crit = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < scores->len; i++)
+    {
+      Score *s = &g_array_index (scores, Score, i);
+
+      acc_add (per_judge, g_strdup_printf ("%" PRId64 ":%" PRId64, s->judge_id, s->criterion_id),
+               s->value);
+      acc_add (per_crit, g_strdup_printf ("%" PRId64, s->criterion_id), s->value);
+    }
+  for (guint i = 0; i < scores->len; i++)
+    {
+      Score *s = &g_array_index (scores, Score, i);
+      g_autofree char *jk = g_strdup_printf ("%" PRId64 ":%" PRId64, s->judge_id, s->criterion_id);
+      g_autofree char *ck = g_strdup_printf ("%" PRId64, s->criterion_id);
+      double jmean, jsd, cmean, csd;
+
+      acc_stats (g_hash_table_lookup (per_judge, jk), &jmean, &jsd);
+      acc_stats (g_hash_table_lookup (per_crit, ck), &cmean, &csd);
+      /* A judge who gave one value throughout has no spread: shift only. */
+      if (jsd > 0)
+        s->value = cmean + csd * (s->value - jmean) / jsd;
+      else
+        s->value = cmean + (s->value - jmean);
+      if (s->value < 0)
+        s->value = 0;
+    }
+}
+
+static int
+cmp_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+aggregate (GArray *values, gboolean trimmed)
+{
+  double sum = 0;
+  guint from = 0, to = values->len;
+
+  g_array_sort (values, cmp_double);
+  /* The trimmed mean needs a middle: with fewer than three scores it is the mean. */
+  if (trimmed && values->len >= 3)
+    {
+      from = 1;
+      to = values->len - 1;
+    }
+  for (guint i = from; i < to; i++)
+    sum += g_array_index (values, double, i);
+  return sum / (to - from);
+}
+
+static int
+cmp_scores (gconstpointer pa, gconstpointer pb)
+{
+  const Score *a = pa, *b = pb;
+
+  return (a->entry_id > b->entry_id) - (a->entry_id < b->entry_id);
+}
+
+static gboolean
+compute_expert (TzDb *db, gint64 track_id, const Track *track, GPtrArray *items, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) criteria = g_array_new (FALSE, FALSE, sizeof (Criterion));
+  g_autoptr (GArray) scores = g_array_new (FALSE, FALSE, sizeof (Score));
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  double max_total = 0;
+  int rc;
+
+  stmt = tz_db_prepare (db,
+                        "SELECT id, ifnull(max_score, 100), weight FROM criterion "
+                        "WHERE track_id = ?1 ORDER BY seq, id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Criterion c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1),
+                      sqlite3_column_double (stmt, 2) };
+
+      g_array_append_val (criteria, c);
+      max_total += c.max * c.weight;
+    }
+  if (rc < 0)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Abstentions, conflicts of interest and blank values leave the judge out. */
+  stmt = tz_db_prepare (db,
+                        "SELECT s.entry_id, s.judge_id, s.criterion_id, s.value FROM score s"
+                        " JOIN entry e ON e.id = s.entry_id"
+                        " JOIN criterion c ON c.id = s.criterion_id "
+                        "WHERE e.track_id = ?1 AND c.track_id = ?1 AND s.abstain = 0"
+                        " AND s.conflict = 0 AND s.value IS NOT NULL",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Score s = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                  sqlite3_column_int64 (stmt, 2), sqlite3_column_double (stmt, 3) };
+
+      g_array_append_val (scores, s);
+    }
+  if (rc < 0)
+    return FALSE;
+  if (track->normalize)
+    normalize_scores (scores);
+
+  /* Sorted by entry, each entry's scores are one run: one pass over them. */
+  g_array_sort (scores, cmp_scores);
+  for (guint i = 0, k = 0; i < items->len; i++)
+    {
+      TzRankRow *row = ((Item *) items->pdata[i])->row;
+      double total = 0;
+      gboolean any = FALSE;
+      guint first, last;
+
+      while (k < scores->len && g_array_index (scores, Score, k).entry_id < row->entry_id)
+        k++;
+      first = last = k;
+      while (last < scores->len && g_array_index (scores, Score, last).entry_id == row->entry_id)
+        last++;
+      for (guint c = 0; c < criteria->len; c++)
+        {
+          const Criterion *crit = &g_array_index (criteria, Criterion, c);
+
+          g_array_set_size (values, 0);
+          for (guint j = first; j < last; j++)
+            {
+              const Score *sc = &g_array_index (scores, Score, j);
+
+              if (sc->criterion_id == crit->id)
+                g_array_append_val (values, sc->value);
+            }
+          if (values->len == 0)
+            continue;
+          any = TRUE;
+          total += crit->weight * aggregate (values, track->trimmed);
+        }
+      if (any && max_total > 0)
+        row->expert = round (100.0 * total / max_total / EPSILON) * EPSILON;
+    }
+  return TRUE;
+}
+
+/* The composite of every counted entry; the metric is scaled to the largest
+ * value among the counted entries of the same division. */
+static void
+compute_composite (const Track *track, GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+      TzRankRow *row = item->row;
+      double max = 0, metric = 0, expert = MAX (row->expert, 0);
+      double ew = track->expert_weight, mw = track->metric_weight, composite;
+
+      for (guint k = 0; k < items->len; k++)
+        {
+          const TzRankRow *other = ((Item *) items->pdata[k])->row;
+
+          if (other->counted && other->division_id == row->division_id && other->metric > max)
+            max = other->metric;
+        }
+      if (max > 0 && row->metric > 0)
+        metric = 100.0 * row->metric / max;
+      switch (track->method)
+        {
+          case METHOD_METRIC:
+            composite = metric;
+            break;
+          case METHOD_COMPOSITE:
+            /* Weights are read as proportions, so 60/40 and 0.6/0.4 agree. */
+            if (ew + mw <= 0)
+              ew = mw = 1;
+            composite = (ew * expert + mw * metric) / (ew + mw);
+            break;
+          case METHOD_EXPERT:
+          case METHOD_MANUAL:
+          default:
+            composite = expert;
+            break;
+        }
+      row->composite = round (composite / EPSILON) * EPSILON;
+    }
+}
+
+static int
+cmp_values (const Item *a, const Item *b)
+{
+  const TzRankRow *x = a->row, *y = b->row;
+
+  if (fabs (x->composite - y->composite) >= EPSILON)
+    return x->composite > y->composite ? -1 : 1;
+  if (fabs (x->expert - y->expert) >= EPSILON)
+    return x->expert > y->expert ? -1 : 1;
+  if (fabs (x->metric - y->metric) >= EPSILON)
+    return x->metric > y->metric ? -1 : 1;
+  /* Earlier submission first; an unknown date after every known one. */
+  if (g_strcmp0 (a->submitted_on, b->submitted_on) != 0)
+    {
+      if (a->submitted_on == NULL)
+        return 1;
+      if (b->submitted_on == NULL)
+        return -1;
+      return strcmp (a->submitted_on, b->submitted_on);
+    }
+  return 0;
+}
+
+static int
+cmp_items (gconstpointer pa, gconstpointer pb)
+{
+  const Item *a = *(Item *const *) pa, *b = *(Item *const *) pb;
+  int c;
+
+  if (a->division_seq != b->division_seq)
+    return a->division_seq < b->division_seq ? -1 : 1;
+  if (a->row->division_id != b->row->division_id)
+    return a->row->division_id < b->row->division_id ? -1 : 1;
+  if (a->row->counted != b->row->counted)
+    return a->row->counted ? -1 : 1;
+  c = cmp_values (a, b);
+  if (c != 0)
+    return c;
+  return (a->row->entry_id > b->row->entry_id) - (a->row->entry_id < b->row->entry_id);
+}
+
+/* Only the entrant's best work counts: best by the metric on a metric track,
+ * else by the composite, then by the tie order. */
+static void
+mark_best_work (const Track *track, GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+
+      for (guint k = 0; k < items->len; k++)
+        {
+          Item *other = items->pdata[k];
+          int c;
+
+          if (k == i || g_strcmp0 (other->entrant_key, item->entrant_key) != 0)
+            continue;
+          if (track->method == METHOD_METRIC &&
+              fabs (other->row->metric - item->row->metric) >= EPSILON)
+            c = other->row->metric > item->row->metric ? -1 : 1;
+          else
+            c = cmp_values (other, item);
+          if (c == 0)
+            c = other->row->entry_id < item->row->entry_id ? -1 : 1;
+          if (c < 0)
+            {
+              item->row->counted = FALSE;
+              break;
+            }
+        }
+    }
+}
+
+static void
+assign_ranks (GPtrArray *items)
+{
+  gint64 position = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+      Item *prev = i > 0 ? items->pdata[i - 1] : NULL;
+
+      if (prev == NULL || prev->row->division_id != item->row->division_id)
+        position = 0;
+      if (!item->row->counted)
+        continue;
+      position++;
+      if (prev != NULL && prev->row->counted && prev->row->division_id == item->row->division_id &&
+          cmp_values (prev, item) == 0)
+        {
+          item->row->rank = prev->row->rank;
+          item->row->tied = prev->row->tied = TRUE;
+        }
+      else
+        item->row->rank = position;
+    }
+}
+
+static Item *
+find_item (GPtrArray *items, gint64 entry_id)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (((Item *) items->pdata[i])->row->entry_id == entry_id)
+      return items->pdata[i];
+  return NULL;
+}
+
+static void
+append_name (GString *names, const char *name)
+{
+  if (names->len > 0)
+    g_string_append (names, "、");
+  g_string_append (names, name);
+}
+
+/* Reads the saved awards: all of them when locked, else the ones a
+ * recomputation keeps (special tiers and hand-assigned awards). */
+static gboolean
+load_awards (TzDb *db, gint64 track_id, GPtrArray *items, gboolean *locked, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!tz_ranking_is_locked (db, track_id, locked, error))
+    return FALSE;
+  stmt = tz_db_prepare (db,
+                        "SELECT a.entry_id, t.name, t.special, a.manual FROM award a"
+                        " JOIN award_tier t ON t.id = a.award_tier_id "
+                        "WHERE t.track_id = ?1 AND a.entry_id IS NOT NULL ORDER BY t.seq, a.id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Item *item = find_item (items, sqlite3_column_int64 (stmt, 0));
+      gboolean special = sqlite3_column_int (stmt, 2);
+      gboolean manual = sqlite3_column_int (stmt, 3);
+
+      if (item == NULL || (!*locked && !special && !manual))
+        continue;
+      append_name (item->kept, (const char *) sqlite3_column_text (stmt, 1));
+      if (!special)
+        item->manual_tier = TRUE;
+    }
+  return rc >= 0;
+}
+
+static GPtrArray *
+load_tiers (TzDb *db, gint64 track_id, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tier_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = tz_db_prepare (db,
+                        "SELECT id, ifnull(division_id, 0), name, count FROM award_tier "
+                        "WHERE track_id = ?1 AND special = 0 ORDER BY seq, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Tier *tier = g_new0 (Tier, 1);
+
+      tier->id = sqlite3_column_int64 (stmt, 0);
+      tier->division_id = sqlite3_column_int64 (stmt, 1);
+      tier->name = tz_db_column_dup (stmt, 2);
+      tier->count = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (list, tier);
+    }
+  if (rc < 0)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/* Hand-assigned awards of a tier take its places in their entry's division. */
+static gint64
+manual_in_division (TzDb *db, const Tier *tier, GPtrArray *items, gint64 division_id,
+                    GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 n = 0;
+  int rc;
+
+  stmt = tz_db_prepare (db, "SELECT entry_id FROM award WHERE award_tier_id = ?1 AND manual = 1",
+                        error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, tier->id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Item *item = find_item (items, sqlite3_column_int64 (stmt, 0));
+
+      if (item != NULL && item->row->division_id == division_id)
+        n++;
+    }
+  return rc < 0 ? -1 : n;
+}
+
+/* Fills the tiers of each division in order. A group of tied entries takes a
+ * tier only when all of them fit in its remaining places; otherwise those
+ * places stay empty and the group moves on to the next tier. */
+static gboolean
+allocate (TzDb *db, GPtrArray *tiers, GPtrArray *items, GError **error)
+{
+  guint start = 0;
+
+  while (start < items->len)
+    {
+      gint64 division_id = ((Item *) items->pdata[start])->row->division_id;
+      g_autoptr (GPtrArray) applicable = g_ptr_array_new ();
+      g_autoptr (GArray) room = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint end = start, pos = 0, i;
+
+      while (end < items->len && ((Item *) items->pdata[end])->row->division_id == division_id)
+        end++;
+      for (guint t = 0; t < tiers->len; t++)
+        {
+          Tier *tier = tiers->pdata[t];
+          gint64 left;
+
+          if (tier->division_id != 0 && tier->division_id != division_id)
+            continue;
+          left = manual_in_division (db, tier, items, division_id, error);
+          if (left < 0)
+            return FALSE;
+          left = tier->count - left;
+          g_ptr_array_add (applicable, tier);
+          g_array_append_val (room, left);
+        }
+
+      i = start;
+      while (i < end)
+        {
+          Item *first = items->pdata[i];
+          guint group_end = i, g = 0;
+
+          if (!first->row->counted || first->row->rank == 0)
+            break;
+          while (group_end < end &&
+                 ((Item *) items->pdata[group_end])->row->rank == first->row->rank)
+            {
+              if (!((Item *) items->pdata[group_end])->manual_tier)
+                g++;
+              group_end++;
+            }
+          while (pos < applicable->len && g_array_index (room, gint64, pos) < (gint64) g)
+            pos++;
+          if (pos >= applicable->len)
+            break;
+          for (guint k = i; k < group_end; k++)
+            {
+              Item *item = items->pdata[k];
+              Tier *tier = applicable->pdata[pos];
+
+              if (item->manual_tier)
+                continue;
+              item->auto_tier = tier->id;
+              item->auto_name = g_strdup (tier->name);
+            }
+          g_array_index (room, gint64, pos) -= g;
+          i = group_end;
+        }
+      start = end;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_allocation (TzDb *db, gint64 track_id, GPtrArray *items, GError **error)
+{
+  g_autoptr (sqlite3_stmt) del = NULL;
+  g_autoptr (sqlite3_stmt) ins = NULL;
+
+  if (!tz_db_begin (db, error))
+    return FALSE;
+  del = tz_db_prepare (db,
+                       "DELETE FROM award WHERE manual = 0 AND award_tier_id IN "
+                       "(SELECT id FROM award_tier WHERE track_id = ?1 AND special = 0)",
+                       error);
+  if (del == NULL)
+    goto fail;
+  sqlite3_bind_int64 (del, 1, track_id);
+  if (!tz_db_step_done (db, del, error))
+    goto fail;
+  ins = tz_db_prepare (db, "INSERT INTO award (award_tier_id, entry_id, rank) VALUES (?1, ?2, ?3)",
+                       error);
+  if (ins == NULL)
+    goto fail;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = items->pdata[i];
+
+      if (item->auto_tier == 0)
+        continue;
+      sqlite3_reset (ins);
+      sqlite3_bind_int64 (ins, 1, item->auto_tier);
+      sqlite3_bind_int64 (ins, 2, item->row->entry_id);
+      sqlite3_bind_int64 (ins, 3, item->row->rank);
+      if (!tz_db_step_done (db, ins, error))
+        goto fail;
+    }
+  if (!tz_db_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  tz_db_rollback (db);
+  return FALSE;
+}
+
+GPtrArray *
+tz_ranking_compute (TzDb *db, gint64 track_id, gboolean save, GError **error)
+{
+  g_autoptr (GPtrArray) divisions = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) tiers = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  Track track = { 0 };
+  gboolean locked = FALSE, ok;
+
+  g_return_val_if_fail (TZ_IS_DB (db), NULL);
+
+  if (!load_track (db, track_id, &track, error))
+    return NULL;
+  ok = (divisions = load_divisions (db, track_id, error)) != NULL &&
+       (items = load_items (db, track_id, &track, divisions, error)) != NULL &&
+       compute_expert (db, track_id, &track, items, error);
+  if (ok)
+    {
+      compute_composite (&track, items);
+      if (track.best_work_only)
+        {
+          mark_best_work (&track, items);
+          compute_composite (&track, items);
+        }
+      g_ptr_array_sort (items, cmp_items);
+      assign_ranks (items);
+      ok = load_awards (db, track_id, items, &locked, error);
+    }
+  /* A manual track's awards are all given by hand. */
+  if (ok && !locked && track.method != METHOD_MANUAL)
+    ok = (tiers = load_tiers (db, track_id, error)) != NULL && allocate (db, tiers, items, error) &&
+         (!save || save_allocation (db, track_id, items, error));
+  g_free (track.metric);
+  if (!ok)
+    return NULL;
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_rank_row_free);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+      g_autoptr (GString) names = g_string_new (item->auto_name);
+
+      if (item->kept->len > 0)
+        append_name (names, item->kept->str);
+      if (names->len > 0)
+        item->row->award = g_strdup (names->str);
+      g_ptr_array_add (rows, g_steal_pointer (&item->row));
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+tz_ranking_is_locked (TzDb *db, gint64 track_id, gboolean *locked, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = tz_db_prepare (db,
+                        "SELECT EXISTS (SELECT 1 FROM award a JOIN award_tier t"
+                        " ON t.id = a.award_tier_id WHERE t.track_id = ?1 AND a.locked = 1)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  rc = tz_db_step (db, stmt, error);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  *locked = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+tz_ranking_set_locked (TzDb *db, gint64 track_id, gboolean locked, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = tz_db_prepare (db,
+                        "UPDATE award SET locked = ?2 WHERE award_tier_id IN "
+                        "(SELECT id FROM award_tier WHERE track_id = ?1)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  sqlite3_bind_int (stmt, 2, locked ? 1 : 0);
+  if (!tz_db_step_done (db, stmt, error))
+    return FALSE;
+  /* The lock lives on the saved rows: with none there is nothing to keep. */
+  if (locked && tz_db_changes (db) == 0)
+    {
+      g_set_error (
+          error, TZ_ERROR, TZ_ERROR_INVALID,
+          _ ("Track %" PRId64 " has no saved awards to lock; recompute its ranking first."),
+          track_id);
+      return FALSE;
+    }
+  return TRUE;
+}
