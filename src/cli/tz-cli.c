@@ -54,6 +54,16 @@ static const TzCliCommand commands[] = {
   { "report", "bundle", tz_cli_report_bundle,
     N_ ("Write the submission bundle: cover, catalogue, stamped forms and attachments in one "
         "PDF") },
+  { "report", "awards", tz_cli_report_awards,
+    N_ ("Write a track’s award list (获奖名单) as PDF or xlsx") },
+  { "report", "certificates", tz_cli_report_certificates,
+    N_ ("Write a track’s certificates (荣誉证书) as PDF") },
+  { "report", "score-sheets", tz_cli_report_score_sheets,
+    N_ ("Write a track’s score sheets for the judges (评委评分表) as PDF") },
+  { "scores", "import", tz_cli_scores_import,
+    N_ ("Import expert scores of a track (xlsx or csv)") },
+  { "metrics", "import", tz_cli_metrics_import,
+    N_ ("Import online metric snapshots of a track (xlsx or csv)") },
   { NULL, "rank", tz_cli_rank, N_ ("Rank a track’s entries and show their awards") },
   { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
 };

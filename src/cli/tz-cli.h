@@ -73,6 +73,8 @@ int tz_cli_entry_list (TzCli *cli, int argc, char **argv);
 int tz_cli_unit_add (TzCli *cli, int argc, char **argv);
 int tz_cli_unit_list (TzCli *cli, int argc, char **argv);
 int tz_cli_audit (TzCli *cli, int argc, char **argv);
+int tz_cli_scores_import (TzCli *cli, int argc, char **argv);
+int tz_cli_metrics_import (TzCli *cli, int argc, char **argv);
 int tz_cli_rank (TzCli *cli, int argc, char **argv);
 int tz_cli_report_quota (TzCli *cli, int argc, char **argv);
 int tz_cli_report_person_form (TzCli *cli, int argc, char **argv);
@@ -80,5 +82,8 @@ int tz_cli_report_list_form (TzCli *cli, int argc, char **argv);
 int tz_cli_report_catalogue (TzCli *cli, int argc, char **argv);
 int tz_cli_report_summary (TzCli *cli, int argc, char **argv);
 int tz_cli_report_bundle (TzCli *cli, int argc, char **argv);
+int tz_cli_report_awards (TzCli *cli, int argc, char **argv);
+int tz_cli_report_certificates (TzCli *cli, int argc, char **argv);
+int tz_cli_report_score_sheets (TzCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "tz-campaign-item.h"
 #include "tz-campaign.h"
 #include "tz-entries-page.h"
+#include "tz-judging-page.h"
 #include "tz-overview-page.h"
 #include "tz-people-page.h"
 #include "tz-preferences-window.h"
@@ -33,7 +34,7 @@
 #include "tz-timing.h"
 #include "tz-window.h"
 
-#define N_PAGES 7
+#define N_PAGES 8
 
 struct _TzWindow
 {
@@ -63,6 +64,7 @@ struct _TzWindow
   TzPage *entries_page;
   TzPage *units_page;
   TzPage *reports_page;
+  TzPage *judging_page;
   GtkWidget *empty_new_button;
   GtkWidget *empty_import_button;
   GtkWidget *shipped_section;
@@ -81,9 +83,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* The pages in the order of the view switcher and of Alt+1 … Alt+7. */
+/* The pages in the order of Alt+1 … Alt+8 (the view switcher shows judging before reports). */
 static const char *const page_names[N_PAGES] = {
-  "overview", "quotas", "activities", "people", "entries", "units", "reports",
+  "overview", "quotas", "activities", "people", "entries", "units", "judging", "reports",
 };
 
 static gboolean
@@ -133,6 +135,7 @@ tz_window_pages (TzWindow *self, TzPage *pages[N_PAGES])
   pages[4] = self->entries_page;
   pages[5] = self->units_page;
   pages[6] = self->reports_page;
+  pages[7] = self->judging_page;
 }
 
 /* Every page shows @campaign_id of the window's database (0: nothing). */
@@ -823,6 +826,7 @@ tz_window_class_init (TzWindowClass *klass)
   g_type_ensure (TZ_TYPE_ENTRIES_PAGE);
   g_type_ensure (TZ_TYPE_UNITS_PAGE);
   g_type_ensure (TZ_TYPE_REPORTS_PAGE);
+  g_type_ensure (TZ_TYPE_JUDGING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/taizhang/Taizhang/tz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TzWindow, toast_overlay);
@@ -840,6 +844,7 @@ tz_window_class_init (TzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TzWindow, entries_page);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, units_page);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, TzWindow, judging_page);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, TzWindow, shipped_section);
@@ -1022,9 +1027,9 @@ tz_window_import_file (TzWindow *self, GFile *file)
 
 /**
  * tz_window_show_page:
- * @name: overview, quotas, activities, people, entries, units or reports
+ * @name: overview, quotas, activities, people, entries, units, reports or judging
  *
- * Shows that page of the selected campaign, as Alt+1 … Alt+7 do.
+ * Shows that page of the selected campaign, as Alt+1 … Alt+8 do.
  */
 void
 tz_window_show_page (TzWindow *self, const char *name)

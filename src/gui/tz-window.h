@@ -24,7 +24,7 @@ gboolean tz_window_import_file (TzWindow *self, GFile *file);
 gint64 tz_window_get_campaign_id (TzWindow *self);
 
 /* Shows a page of the campaign by name: overview, quotas, activities, people,
- * entries or units (Alt+1 … Alt+6). */
+ * entries, units, judging or reports (Alt+1 … Alt+8). */
 void tz_window_show_page (TzWindow *self, const char *name);
 
 G_END_DECLS

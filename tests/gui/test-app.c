@@ -72,7 +72,7 @@ test_settings_last_page (void)
   g_autoptr (GSettingsSchemaKey) key = NULL;
   g_autoptr (GVariant) bad = g_variant_ref_sink (g_variant_new_string ("settings"));
   const char *pages[] = { "overview", "quotas", "activities", "people",
-                          "entries",  "units",  "reports" };
+                          "entries",  "units",  "reports",    "judging" };
 
   g_object_get (settings, "settings-schema", &schema, NULL);
   key = g_settings_schema_get_key (schema, "last-page");

@@ -1,0 +1,67 @@
+/* tz-scores.h — judges, expert scores and online metric snapshots; their import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The import columns are described in README.md, "Importing scores and
+ * metrics". An import is all or nothing: with any bad row nothing is stored
+ * and every problem is returned.
+ */
+#pragma once
+
+#include "tz-db.h"
+
+G_BEGIN_DECLS
+
+/* The judge @name of the campaign of @track_id, created on first use, and
+ * assigned to the track. */
+gboolean tz_judge_ensure (TzDb *db, gint64 track_id, const char *name, gint64 *judge_id,
+                          GError **error);
+
+/* The criterion @name of @track_id and its maximum (0: none); TZ_ERROR_NOT_FOUND. */
+gboolean tz_criterion_lookup (TzDb *db, gint64 track_id, const char *name, gint64 *criterion_id,
+                              double *max_score, GError **error);
+
+/* Saves one score (upsert by entry × judge × criterion); @value < 0 stores none.
+ * *@changed (may be NULL) tells whether the stored row changed. */
+gboolean tz_score_save (TzDb *db, gint64 entry_id, gint64 judge_id, gint64 criterion_id,
+                        double value, gboolean abstain, gboolean conflict, gboolean *changed,
+                        GError **error);
+
+/* Saves one snapshot (upsert by entry × metric × date, date YYYY-MM-DD). */
+gboolean tz_metric_save (TzDb *db, gint64 entry_id, const char *metric, double value,
+                         const char *taken_on, const char *source, gboolean *changed,
+                         GError **error);
+
+typedef struct
+{
+  guint row;     /* 0: the file as a whole */
+  char *column;  /* the column's header as written in the file, or "" */
+  char *message; /* translated */
+} TzImportProblem;
+
+void tz_import_problem_free (TzImportProblem *problem);
+
+typedef struct
+{
+  guint rows;          /* data rows read */
+  guint changed;       /* stored rows added or changed */
+  GPtrArray *problems; /* of TzImportProblem; empty when the import went through */
+} TzImportResult;
+
+void tz_import_result_clear (TzImportResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TzImportResult, tz_import_result_clear)
+
+/* "row<TAB>column<TAB>message" per problem, one a line. */
+char *tz_import_result_format_problems (const TzImportResult *result);
+
+/* Imports expert scores of @track_id from @path (.csv or .xlsx). FALSE with
+ * TZ_ERROR_INVALID when @result->problems is not empty (nothing stored), or with
+ * another error when the file cannot be read. With @dry_run only checks. */
+gboolean tz_scores_import (TzDb *db, gint64 track_id, const char *path, gboolean dry_run,
+                           TzImportResult *result, GError **error);
+
+/* Imports online metric snapshots of @track_id from @path, likewise. */
+gboolean tz_metrics_import (TzDb *db, gint64 track_id, const char *path, gboolean dry_run,
+                            TzImportResult *result, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,392 @@
+/* test-judging-page.c — the judging page on a Hunan 60/40 track
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under a display (xvfb-run); without one the whole program is skipped.
+ * The data is the worked example of docs/ranking.md, as tests/test-ranking.c
+ * inserts it.
+ */
+#define G_LOG_DOMAIN "test-judging-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tz-judging-page.h"
+#include "tz-test-common.h"
+#include "tz-window.h"
+
+/* Track 1: 专家评审 60% + 网络评选 40%; track 2 has no entries; track 3 counts
+ * only an entrant's best work. */
+static const char fixture_sql[] =
+    "INSERT INTO unit (id, name, kind) VALUES (1, '湖南省总工会', 'provincial_union'),"
+    "  (10, '湘潭电机厂', 'enterprise'), (11, '长沙市第一中学', 'school');"
+    "INSERT INTO campaign (id, title) VALUES (1, '湖南省职工网络正能量作品征集');"
+    "INSERT INTO person (id, name, unit_id) VALUES (1, '甲', 10), (2, '乙', 10), (3, '丙', 11);"
+    "INSERT INTO judge (id, campaign_id, name) VALUES (1, 1, '评委一'), (2, 1, '评委二');"
+    "INSERT INTO track (id, campaign_id, seq, name, ranking_method, metric, expert_weight,"
+    "  metric_weight) VALUES (1, 1, 1, '网络正能量微视频征集', 'composite', '网络评选', 60, 40);"
+    "INSERT INTO criterion (id, track_id, seq, name, max_score) VALUES (1, 1, 1, '视频内容', 50),"
+    "  (2, 1, 2, '创作技巧', 50);"
+    "INSERT INTO entry (id, campaign_id, track_id, title, person_id, submitted_on) VALUES"
+    "  (1, 1, 1, 'A', 1, '2023-05-01'), (2, 1, 1, 'B', 2, '2023-05-02'),"
+    "  (3, 1, 1, 'C', 3, '2023-05-03');"
+    "INSERT INTO score (entry_id, judge_id, criterion_id, value) VALUES"
+    "  (1, 1, 1, 45), (1, 1, 2, 40), (1, 2, 1, 43), (1, 2, 2, 42),"
+    "  (2, 1, 1, 40), (2, 1, 2, 38), (2, 2, 1, 42), (2, 2, 2, 40),"
+    "  (3, 1, 1, 35), (3, 1, 2, 30), (3, 2, 1, 37), (3, 2, 2, 32);"
+    "INSERT INTO metric_snapshot (entry_id, metric, value, taken_on) VALUES"
+    "  (1, '网络评选', 900, '2023-09-01'), (1, '网络评选', 1200, '2023-10-31'),"
+    "  (2, '网络评选', 2000, '2023-10-31'), (3, '网络评选', 1500, '2023-10-31');"
+    "INSERT INTO award_tier (id, track_id, seq, name, count, special) VALUES"
+    "  (1, 1, 1, '一等奖', 1, 0), (2, 1, 2, '二等奖', 1, 0), (3, 1, 3, '三等奖', 5, 0);"
+    "INSERT INTO track (id, campaign_id, seq, name) VALUES (2, 1, 2, '职工征文');"
+    "INSERT INTO track (id, campaign_id, seq, name, ranking_method, metric, best_work_only)"
+    "  VALUES (3, 1, 3, '短视频', 'metric', '浏览量', 1);"
+    "INSERT INTO entry (id, campaign_id, track_id, title, person_id) VALUES"
+    "  (21, 1, 3, '甲一', 1), (22, 1, 3, '甲二', 1), (24, 1, 3, '乙一', 2);"
+    "INSERT INTO metric_snapshot (entry_id, metric, value, taken_on) VALUES"
+    "  (21, '浏览量', 500, '2022-10-01'), (22, '浏览量', 800, '2022-10-01'),"
+    "  (24, '浏览量', 400, '2022-10-01');"
+    "INSERT INTO award_tier (id, track_id, seq, name, count) VALUES (21, 3, 1, '一等奖', 1);";
+
+typedef struct
+{
+  TzDb *db;
+  GtkWindow *window;
+  TzJudgingPage *page;
+} Fixture;
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static gboolean
+set_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_events (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (100, set_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gpointer
+template_child (TzJudgingPage *page, const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), TZ_TYPE_JUDGING_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+exec (TzDb *db, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tz_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->db = tz_test_open_db ();
+  exec (f->db, fixture_sql);
+
+  f->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  gtk_window_set_default_size (f->window, 1100, 700);
+  f->page = TZ_JUDGING_PAGE (tz_judging_page_new ());
+  g_object_ref (f->page);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (f->window, overlay);
+  tz_page_set_db (TZ_PAGE (f->page), f->db);
+  tz_page_set_campaign_id (TZ_PAGE (f->page), 1);
+  gtk_window_present (f->window);
+  flush_events ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  flush_events ();
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->page);
+  g_assert_finalize_object (f->db);
+}
+
+static GListModel *
+table_model (Fixture *f)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (template_child (f->page, "column_view")));
+}
+
+/* Row @position: its title, rank, composite and award (caller frees). */
+static void
+get_row (Fixture *f, guint position, char **title, gint64 *rank, double *composite, char **award)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (table_model (f), position);
+
+  g_assert_nonnull (item);
+  g_object_get (item, "title", title, "rank", rank, "composite", composite, "award", award, NULL);
+}
+
+static void
+assert_row (Fixture *f, guint position, const char *title, gint64 rank, double composite,
+            const char *award)
+{
+  g_autofree char *t = NULL;
+  g_autofree char *a = NULL;
+  gint64 r = 0;
+  double c = 0;
+
+  get_row (f, position, &t, &r, &c, &a);
+  g_assert_cmpstr (t, ==, title);
+  g_assert_cmpint (r, ==, rank);
+  if (composite >= 0)
+    g_assert_cmpfloat_with_epsilon (c, composite, 1e-6);
+  g_assert_cmpstr (a, ==, award);
+}
+
+/* With TZ_TEST_SCREENSHOTS set to a folder, saves @window there as @name.png. */
+static void
+screenshot (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("TZ_TEST_SCREENSHOTS");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (is_empty (dir))
+    return;
+  flush_events ();
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_ranking (Fixture *f, gconstpointer data)
+{
+  const char *method = gtk_label_get_text (template_child (f->page, "method_label"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (f->page, "stack")), ==,
+                   "table");
+  g_assert_cmpint (tz_judging_page_get_track_id (f->page), ==, 1);
+  g_assert_nonnull (strstr (method, "60%"));
+  g_assert_nonnull (strstr (method, "40%"));
+  g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, 3);
+  assert_row (f, 0, "B", 1, 88.0, "一等奖");
+  assert_row (f, 1, "A", 2, 75.0, "二等奖");
+  assert_row (f, 2, "C", 3, 70.2, "三等奖");
+  g_assert_true (gtk_widget_get_sensitive (template_child (f->page, "recompute_button")));
+  g_assert_false (gtk_toggle_button_get_active (template_child (f->page, "lock_toggle")));
+  /* Nothing is saved by looking. */
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM award"), ==, 0);
+}
+
+static void
+test_recompute (Fixture *f, gconstpointer data)
+{
+  GtkWidget *recompute = template_child (f->page, "recompute_button");
+
+  g_signal_emit_by_name (recompute, "clicked");
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM award"), ==, 3);
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT award_tier_id FROM award WHERE entry_id = 2"),
+                   ==, 1);
+  assert_row (f, 0, "B", 1, 88.0, "一等奖");
+  assert_row (f, 2, "C", 3, 70.2, "三等奖");
+}
+
+static void
+test_lock (Fixture *f, gconstpointer data)
+{
+  GtkToggleButton *lock = template_child (f->page, "lock_toggle");
+  GtkWidget *recompute = template_child (f->page, "recompute_button");
+  const char *tooltip = NULL;
+
+  g_assert_true (tz_judging_page_recompute (f->page));
+  gtk_toggle_button_set_active (lock, TRUE);
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM award WHERE locked = 1"), >, 0);
+  g_assert_false (gtk_widget_get_sensitive (recompute));
+  tooltip = gtk_widget_get_tooltip_text (recompute);
+  g_assert_nonnull (strstr (tooltip, "locked"));
+
+  /* Late full marks for C would put it first (90 > 88); the awards stay. */
+  exec (f->db, "UPDATE score SET value = 50 WHERE entry_id = 3");
+  tz_page_queue_reload (TZ_PAGE (f->page));
+  flush_events ();
+  assert_row (f, 0, "C", 1, 90.0, "三等奖");
+  assert_row (f, 1, "B", 2, 88.0, "一等奖");
+  screenshot (GTK_WIDGET (f->window), "judging-page-locked");
+
+  /* Unlocked and recomputed, they move. */
+  gtk_toggle_button_set_active (lock, FALSE);
+  flush_events ();
+  g_assert_true (gtk_widget_get_sensitive (recompute));
+  g_assert_true (tz_judging_page_recompute (f->page));
+  flush_events ();
+  assert_row (f, 0, "C", 1, 90.0, "一等奖");
+  assert_row (f, 1, "B", 2, 88.0, "二等奖");
+  assert_row (f, 2, "A", 3, -1, "三等奖");
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT award_tier_id FROM award WHERE entry_id = 3"),
+                   ==, 1);
+}
+
+static void
+test_empty_track (Fixture *f, gconstpointer data)
+{
+  AdwStatusPage *empty = template_child (f->page, "empty_page");
+
+  tz_judging_page_select_track (f->page, 2);
+  flush_events ();
+  g_assert_cmpint (tz_judging_page_get_track_id (f->page), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (template_child (f->page, "track_dropdown")), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (f->page, "stack")), ==,
+                   "empty");
+  g_assert_false (is_empty (adw_status_page_get_title (empty)));
+  g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, 0);
+
+  /* The selector goes back to a ranked track. */
+  gtk_drop_down_set_selected (template_child (f->page, "track_dropdown"), 0);
+  flush_events ();
+  g_assert_cmpint (tz_judging_page_get_track_id (f->page), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, 3);
+}
+
+static void
+test_best_work (Fixture *f, gconstpointer data)
+{
+  GListModel *model = table_model (f);
+  guint n_counted = 0;
+
+  tz_judging_page_select_track (f->page, 3);
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *title = NULL;
+      gboolean counted = FALSE;
+      gint64 rank = -1;
+
+      g_object_get (item, "title", &title, "counted", &counted, "rank", &rank, NULL);
+      if (counted)
+        n_counted++;
+      else
+        g_assert_cmpint (rank, ==, 0);
+      if (g_str_equal (title, "甲一"))
+        g_assert_false (counted);
+    }
+  g_assert_cmpuint (n_counted, ==, 2);
+  assert_row (f, 0, "甲二", 1, -1, "一等奖");
+  screenshot (GTK_WIDGET (f->window), "judging-page-best-work");
+}
+
+/* The page in the window: Alt+8 shows it on the selected campaign. */
+static void
+test_in_window (void)
+{
+  g_autofree char *path = tz_test_tmpfile ("judging.db");
+  g_autoptr (GError) error = NULL;
+  TzWindow *window;
+  TzDb *db = tz_db_open (path, &error);
+  GObject *stack;
+  GObject *page;
+
+  g_assert_no_error (error);
+  exec (db, fixture_sql);
+  g_object_unref (db);
+
+  window = g_object_ref (tz_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tz_window_open_database (window, path));
+  flush_events ();
+  g_assert_cmpint (tz_window_get_campaign_id (window), ==, 1);
+  tz_window_show_page (window, "judging");
+  flush_events ();
+  stack = gtk_widget_get_template_child (GTK_WIDGET (window), TZ_TYPE_WINDOW, "view_stack");
+  page = gtk_widget_get_template_child (GTK_WIDGET (window), TZ_TYPE_WINDOW, "judging_page");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "judging");
+  g_assert_cmpint (tz_judging_page_get_track_id (TZ_JUDGING_PAGE (page)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+                        template_child (TZ_JUDGING_PAGE (page), "column_view")))),
+                    ==, 3);
+  screenshot (GTK_WIDGET (window), "judging-page");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_no_campaign (void)
+{
+  TzJudgingPage *page = g_object_ref_sink (TZ_JUDGING_PAGE (tz_judging_page_new ()));
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "stack")), ==, "empty");
+  g_assert_false (gtk_widget_get_sensitive (template_child (page, "recompute_button")));
+  g_assert_false (tz_judging_page_recompute (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_finalize_object (page);
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+    {
+      gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
+
+      g_print ("%sno display: run the GUI tests under xvfb-run\n", tap ? "1..0 # SKIP " : "");
+      return tap ? 0 : 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/judging-page/ranking", Fixture, NULL, fixture_set_up, test_ranking,
+              fixture_tear_down);
+  g_test_add ("/judging-page/recompute", Fixture, NULL, fixture_set_up, test_recompute,
+              fixture_tear_down);
+  g_test_add ("/judging-page/lock", Fixture, NULL, fixture_set_up, test_lock, fixture_tear_down);
+  g_test_add ("/judging-page/empty-track", Fixture, NULL, fixture_set_up, test_empty_track,
+              fixture_tear_down);
+  g_test_add ("/judging-page/best-work", Fixture, NULL, fixture_set_up, test_best_work,
+              fixture_tear_down);
+  g_test_add_func ("/judging-page/no-campaign", test_no_campaign);
+  g_test_add_func ("/judging-page/in-window", test_in_window);
+
+  return g_test_run ();
+}
