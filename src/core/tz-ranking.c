@@ -531,20 +531,34 @@ compute_expert (TzDb *db, gint64 track_id, const Track *track, GPtrArray *items,
 static void
 compute_composite (const Track *track, GPtrArray *items)
 {
+  g_autoptr (GHashTable) maxima = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
+  /* The largest counted metric of each division, in one pass. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      TzRankRow *row = ((Item *) items->pdata[i])->row;
+      double *max = g_hash_table_lookup (maxima, &row->division_id);
+
+      if (!row->counted)
+        continue;
+      if (max == NULL)
+        {
+          max = g_new0 (double, 1);
+          g_hash_table_insert (maxima, &row->division_id, max);
+        }
+      if (row->metric > *max)
+        *max = row->metric;
+    }
+
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = items->pdata[i];
       TzRankRow *row = item->row;
-      double max = 0, metric = 0, expert = MAX (row->expert, 0);
+      double *division_max = g_hash_table_lookup (maxima, &row->division_id);
+      double max = division_max != NULL ? *division_max : 0, metric = 0,
+             expert = MAX (row->expert, 0);
       double ew = track->expert_weight, mw = track->metric_weight, composite;
 
-      for (guint k = 0; k < items->len; k++)
-        {
-          const TzRankRow *other = ((Item *) items->pdata[k])->row;
-
-          if (other->counted && other->division_id == row->division_id && other->metric > max)
-            max = other->metric;
-        }
       if (max > 0 && row->metric > 0)
         metric = 100.0 * row->metric / max;
       switch (track->method)
@@ -611,33 +625,44 @@ cmp_items (gconstpointer pa, gconstpointer pb)
 
 /* Only the entrant's best work counts: best by the metric on a metric track,
  * else by the composite, then by the tie order. */
+/* Whether @a is a better work than @b for the best-work rule. */
+static gboolean
+better_work (const Track *track, const Item *a, const Item *b)
+{
+  int c;
+
+  if (track->method == METHOD_METRIC && fabs (a->row->metric - b->row->metric) >= EPSILON)
+    c = a->row->metric > b->row->metric ? -1 : 1;
+  else
+    c = cmp_values (a, b);
+  if (c == 0)
+    c = a->row->entry_id < b->row->entry_id ? -1 : 1;
+  return c < 0;
+}
+
 static void
 mark_best_work (const Track *track, GPtrArray *items)
 {
+  g_autoptr (GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* One pass finds each entrant's best work, a second marks the others. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+      Item *current;
+
+      if (item->entrant_key == NULL)
+        continue;
+      current = g_hash_table_lookup (best, item->entrant_key);
+      if (current == NULL || better_work (track, item, current))
+        g_hash_table_insert (best, item->entrant_key, item);
+    }
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = items->pdata[i];
 
-      for (guint k = 0; k < items->len; k++)
-        {
-          Item *other = items->pdata[k];
-          int c;
-
-          if (k == i || g_strcmp0 (other->entrant_key, item->entrant_key) != 0)
-            continue;
-          if (track->method == METHOD_METRIC &&
-              fabs (other->row->metric - item->row->metric) >= EPSILON)
-            c = other->row->metric > item->row->metric ? -1 : 1;
-          else
-            c = cmp_values (other, item);
-          if (c == 0)
-            c = other->row->entry_id < item->row->entry_id ? -1 : 1;
-          if (c < 0)
-            {
-              item->row->counted = FALSE;
-              break;
-            }
-        }
+      if (item->entrant_key != NULL && g_hash_table_lookup (best, item->entrant_key) != item)
+        item->row->counted = FALSE;
     }
 }
 
