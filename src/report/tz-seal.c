@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "tz-seal.h"
+#include "tz-unit.h"
 
 /* The soft edge of "remove white background": a pixel whose ink (how far it is
  * from white) is below INK_CLEAR becomes transparent, above INK_SOLID opaque. */
@@ -303,24 +304,9 @@ tz_seal_process (GdkPixbuf *image, TzSealProcess flags)
 static char *
 unit_name (TzDb *db, gint64 unit_id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (TzUnitDetails) unit = tz_unit_get (db, unit_id, error);
 
-  stmt = tz_db_prepare (db, "SELECT name FROM unit WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  rc = tz_db_step (db, stmt, error);
-  if (rc < 0)
-    return NULL;
-  if (rc != SQLITE_ROW)
-    {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
-                   _ ("The unit was not found; another window may have deleted it. Choose "
-                      "another unit."));
-      return NULL;
-    }
-  return tz_db_column_dup (stmt, 0);
+  return unit != NULL ? g_strdup (unit->name) : NULL;
 }
 
 static void
