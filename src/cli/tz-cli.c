@@ -65,6 +65,9 @@ static const TzCliCommand commands[] = {
   { "metrics", "import", tz_cli_metrics_import,
     N_ ("Import online metric snapshots of a track (xlsx or csv)") },
   { NULL, "rank", tz_cli_rank, N_ ("Rank a track’s entries and show their awards") },
+  { "award", "assign", tz_cli_award_assign, N_ ("Give an entry an award by hand") },
+  { "award", "remove", tz_cli_award_remove, N_ ("Remove an award given by hand") },
+  { "award", "list", tz_cli_award_list, N_ ("List the awards of a track") },
   { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
 };
 

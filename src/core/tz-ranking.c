@@ -302,7 +302,14 @@ load_items (TzDb *db, gint64 track_id, const Track *track, GPtrArray *divisions,
       " LEFT JOIN team t ON t.id = e.team_id"
       " LEFT JOIN unit eu ON eu.id = e.entrant_unit_id"
       " LEFT JOIN unit u ON u.id = coalesce(e.entrant_unit_id, t.unit_id, p.unit_id) "
-      "WHERE e.track_id = ?1 AND e.status <> 'withdrawn' ORDER BY e.id",
+      "WHERE e.track_id = ?1 AND e.status <> 'withdrawn'"
+      /* Rounds: only the entries that advanced from the last closed round. */
+      " AND (NOT EXISTS (SELECT 1 FROM round r JOIN round_result x ON x.round_id = r.id"
+      "   WHERE r.track_id = ?1 AND x.rank IS NOT NULL)"
+      "  OR e.id IN (SELECT x.entry_id FROM round_result x WHERE x.advances = 1 AND x.round_id ="
+      "   (SELECT r.id FROM round r WHERE r.track_id = ?1 AND EXISTS (SELECT 1 FROM round_result y"
+      "    WHERE y.round_id = r.id AND y.rank IS NOT NULL) ORDER BY r.seq DESC LIMIT 1))) "
+      "ORDER BY e.id",
       error);
   if (stmt == NULL)
     return NULL;
