@@ -344,6 +344,29 @@ test_locked_allocation (void)
 }
 
 static void
+test_unit_kind_quota (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GPtrArray) rows = NULL;
+
+  /* 三等奖 only for entries recommended by a school. */
+  g_assert_true (tz_db_exec (db,
+                             "UPDATE award_tier SET unit_kind = 'school' WHERE id = 33;"
+                             "UPDATE entry SET recommending_unit_id = 10 WHERE id IN (31, 32);"
+                             "UPDATE entry SET recommending_unit_id = 11 WHERE id IN (33, 34, 35);",
+                             NULL));
+  rows = rank (db, 3, TRUE);
+  g_assert_cmpstr (find_row (rows, "T1")->award, ==, "一等奖");
+  /* T2 (an enterprise's) and T3 tie: 二等奖 is too small, 三等奖 is not theirs. */
+  g_assert_null (find_row (rows, "T2")->award);
+  g_assert_null (find_row (rows, "T3")->award);
+  g_assert_cmpstr (find_row (rows, "T5")->award, ==, "三等奖");
+  g_assert_cmpstr (find_row (rows, "T4")->award, ==, "三等奖");
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM award WHERE award_tier_id = 33"),
+                   ==, 2);
+}
+
+static void
 test_unknown_track (void)
 {
   g_autoptr (TzDb) db = open_fixture ();
@@ -369,6 +392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking/normalized-judges", test_normalized_judges);
   g_test_add_func ("/ranking/special-award-kept", test_special_award_kept);
   g_test_add_func ("/ranking/locked", test_locked_allocation);
+  g_test_add_func ("/ranking/unit-kind-quota", test_unit_kind_quota);
   g_test_add_func ("/ranking/unknown-track", test_unknown_track);
 
   return g_test_run ();

@@ -353,6 +353,57 @@ test_score_sheets (Fixture *f, gconstpointer data)
 }
 
 static void
+test_organisation_award (Fixture *f, gconstpointer data)
+{
+  g_autofree char *xlsx = tz_test_tmpfile ("awards-org.xlsx");
+  g_autofree char *pdf = tz_test_tmpfile ("awards-org.pdf");
+  g_autofree char *certs = tz_test_tmpfile ("certificates-org.pdf");
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (PopplerDocument) doc = NULL;
+  TzReportOptions options = { .format = TZ_REPORT_XLSX };
+  const char *words[] = { "优秀组织奖", "某中学", "B作品" };
+
+  rank (f);
+  /* An award to an organisation: a unit and no entry. */
+  sql = g_strdup_printf (
+      "INSERT INTO award_tier (id, track_id, seq, name, count, special,"
+      "  recipient) VALUES (9004, %" G_GINT64_FORMAT ", 4, '优秀组织奖', 1, 1, 'organization');"
+      "INSERT INTO award (award_tier_id, unit_id, manual) VALUES (9004, 9011, 1);",
+      f->track_id);
+  g_assert_true (tz_db_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+  g_assert_true (tz_report_awards (f->db, f->campaign_id, f->track_id, &options, xlsx, &error));
+  g_assert_no_error (error);
+  rows = read_rows (xlsx);
+  g_assert_cmpuint (rows->len, ==, 6);
+  g_assert_cmpstr (rows->pdata[4], ==, "3||C作品|王五|某机械厂|三等奖|奖金1000元");
+  g_assert_cmpstr (rows->pdata[5], ==, "4||||某中学|优秀组织奖|");
+
+  options.format = TZ_REPORT_PDF;
+  g_assert_true (tz_report_awards (f->db, f->campaign_id, f->track_id, &options, pdf, &error));
+  g_assert_no_error (error);
+  doc = tz_test_open_pdf (pdf);
+  text = tz_test_page_text (doc, 0);
+  assert_all (text, words, G_N_ELEMENTS (words));
+  g_clear_object (&doc);
+
+  g_assert_true (
+      tz_report_certificates (f->db, f->campaign_id, f->track_id, &options, certs, &error));
+  g_assert_no_error (error);
+  doc = tz_test_open_pdf (certs);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
+  last = tz_test_page_text (doc, 3);
+  g_assert_nonnull (strstr (last, "某中学"));
+  g_assert_nonnull (strstr (last, "荣获优秀组织奖"));
+  g_assert_null (strstr (last, "(null)"));
+  (void) data;
+}
+
+static void
 test_empty_refused (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = tz_test_tmpfile ("empty.pdf");
@@ -388,6 +439,7 @@ main (int argc, char **argv)
   ADD ("list-xlsx", test_list_xlsx);
   ADD ("certificates", test_certificates);
   ADD ("score-sheets", test_score_sheets);
+  ADD ("organisation-award", test_organisation_award);
   ADD ("empty-refused", test_empty_refused);
 #undef ADD
 

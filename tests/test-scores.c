@@ -503,6 +503,78 @@ test_cli (void)
   g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM metric_snapshot"), ==, 1);
 }
 
+static void
+test_listing (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) judges = NULL;
+  g_autoptr (GPtrArray) criteria = NULL;
+  g_autoptr (GArray) cells = NULL;
+  gint64 j1 = 0, j2 = 0;
+  TzCriterionInfo *c;
+  TzScoreCell *cell;
+
+  g_assert_true (tz_judge_ensure (db, 1, "评委乙", &j2, &error));
+  g_assert_true (tz_judge_ensure (db, 1, "评委甲", &j1, &error));
+  g_assert_no_error (error);
+  g_assert_true (tz_score_save (db, 2, j1, 2, 30, FALSE, FALSE, NULL, &error));
+  g_assert_true (tz_score_save (db, 1, j1, 1, 45.5, FALSE, FALSE, NULL, &error));
+  g_assert_true (tz_score_save (db, 3, j1, 1, -1, FALSE, TRUE, NULL, &error));
+  g_assert_no_error (error);
+
+  judges = tz_scores_list_judges (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (judges->len, ==, 2);
+
+  criteria = tz_scores_list_criteria (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (criteria->len, ==, 2);
+  c = criteria->pdata[0];
+  g_assert_cmpint (c->id, ==, 1);
+  g_assert_cmpstr (c->name, ==, "内容");
+  g_assert_cmpfloat (c->max_score, ==, 50);
+  g_assert_cmpfloat (c->weight, ==, 1);
+
+  cells = tz_scores_get (db, 1, j1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cells->len, ==, 3);
+  cell = &g_array_index (cells, TzScoreCell, 0);
+  g_assert_cmpint (cell->entry_id, ==, 1);
+  g_assert_cmpint (cell->criterion_id, ==, 1);
+  g_assert_cmpfloat (cell->value, ==, 45.5);
+  cell = &g_array_index (cells, TzScoreCell, 2);
+  g_assert_cmpint (cell->entry_id, ==, 3);
+  g_assert_cmpfloat (cell->value, ==, -1);
+  g_assert_true (cell->conflict);
+  g_clear_pointer (&cells, g_array_unref);
+  cells = tz_scores_get (db, 1, j2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cells->len, ==, 0);
+}
+
+static void
+test_score_check (void)
+{
+  g_autoptr (GError) error = NULL;
+  double v = 0;
+
+  g_assert_true (tz_score_check (" 42.5 ", 50, &v, &error));
+  g_assert_cmpfloat (v, ==, 42.5);
+  g_assert_true (tz_score_check ("", 50, &v, &error));
+  g_assert_cmpfloat (v, ==, -1);
+  g_assert_true (tz_score_check ("500", 0, &v, &error));
+  g_assert_no_error (error);
+  g_assert_false (tz_score_check ("51", 50, &v, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tz_score_check ("abc", 50, &v, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tz_score_check ("-1", 50, &v, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -514,5 +586,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scores/metrics-latest", test_metrics_latest);
   g_test_add_func ("/scores/dry-run-and-missing-column", test_dry_run_and_missing_column);
   g_test_add_func ("/scores/cli", test_cli);
+  g_test_add_func ("/scores/listing", test_listing);
+  g_test_add_func ("/scores/check", test_score_check);
   return g_test_run ();
 }

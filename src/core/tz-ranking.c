@@ -55,7 +55,8 @@ typedef struct
   gboolean manual_tier; /* holds a hand-assigned award of an ordinary tier */
   gint64 auto_tier;     /* the tier given by the allocation, 0 for none */
   char *auto_name;
-  GString *kept; /* names of the awards kept as they are */
+  GString *kept;    /* names of the awards kept as they are */
+  char *quota_kind; /* kind of the entrant unit, else of the recommending unit */
 } Item;
 
 typedef struct
@@ -79,6 +80,7 @@ typedef struct
   gint64 division_id;
   char *name;
   gint64 count;
+  char *unit_kind; /* NULL: any entry; else only entries whose quota_kind is this */
 } Tier;
 
 static const char *const dimensions[] = { "platform",  "entrant_kind", "unit",
@@ -117,6 +119,7 @@ item_free (Item *item)
   for (guint i = 0; i < G_N_ELEMENTS (item->attrs); i++)
     g_free (item->attrs[i]);
   g_free (item->auto_name);
+  g_free (item->quota_kind);
   g_string_free (item->kept, TRUE);
   g_free (item);
 }
@@ -125,6 +128,7 @@ static void
 tier_free (Tier *tier)
 {
   g_free (tier->name);
+  g_free (tier->unit_kind);
   g_free (tier);
 }
 
@@ -296,7 +300,9 @@ load_items (TzDb *db, gint64 track_id, const Track *track, GPtrArray *divisions,
       "       ELSE 'u' || e.entrant_unit_id END,"
       "  e.submitted_on,"
       "  (SELECT m.value FROM metric_snapshot m WHERE m.entry_id = e.id AND m.metric = ?2"
-      "   ORDER BY m.taken_on DESC, m.id DESC LIMIT 1) "
+      "   ORDER BY m.taken_on DESC, m.id DESC LIMIT 1),"
+      "  (SELECT q.kind FROM unit q WHERE q.id = coalesce(e.entrant_unit_id,"
+      "   e.recommending_unit_id)) "
       "FROM entry e"
       " LEFT JOIN person p ON p.id = e.person_id"
       " LEFT JOIN team t ON t.id = e.team_id"
@@ -332,6 +338,7 @@ load_items (TzDb *db, gint64 track_id, const Track *track, GPtrArray *divisions,
       item->submitted_on = tz_db_column_dup (stmt, 11);
       row->metric =
           sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 12);
+      item->quota_kind = tz_db_column_dup (stmt, 13);
       row->expert = -1;
       row->counted = TRUE;
       assign_division (divisions, item, sqlite3_column_int64 (stmt, 3));
@@ -757,7 +764,8 @@ load_tiers (TzDb *db, gint64 track_id, GError **error)
   int rc;
 
   stmt = tz_db_prepare (db,
-                        "SELECT id, ifnull(division_id, 0), name, count FROM award_tier "
+                        "SELECT id, ifnull(division_id, 0), name, count, nullif(unit_kind, '') "
+                        "FROM award_tier "
                         "WHERE track_id = ?1 AND special = 0 ORDER BY seq, id",
                         error);
   if (stmt == NULL)
@@ -771,6 +779,7 @@ load_tiers (TzDb *db, gint64 track_id, GError **error)
       tier->division_id = sqlite3_column_int64 (stmt, 1);
       tier->name = tz_db_column_dup (stmt, 2);
       tier->count = sqlite3_column_int64 (stmt, 3);
+      tier->unit_kind = tz_db_column_dup (stmt, 4);
       g_ptr_array_add (list, tier);
     }
   if (rc < 0)
@@ -802,9 +811,28 @@ manual_in_division (TzDb *db, const Tier *tier, GPtrArray *items, gint64 divisio
   return rc < 0 ? -1 : n;
 }
 
+/* Whether every entry of a group that the allocation places may take a tier
+ * limited to one unit kind. */
+static gboolean
+group_accepts (const Tier *tier, GPtrArray *items, guint from, guint to)
+{
+  if (tier->unit_kind == NULL)
+    return TRUE;
+  for (guint k = from; k < to; k++)
+    {
+      const Item *item = items->pdata[k];
+
+      if (!item->manual_tier && g_strcmp0 (item->quota_kind, tier->unit_kind) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Fills the tiers of each division in order. A group of tied entries takes a
  * tier only when all of them fit in its remaining places; otherwise those
- * places stay empty and the group moves on to the next tier. */
+ * places stay empty (the tier is closed) and the group moves on to the next
+ * tier. A tier limited to a unit kind is passed over, and stays open, for a
+ * group with an entry of another kind. */
 static gboolean
 allocate (TzDb *db, GPtrArray *tiers, GPtrArray *items, GError **error)
 {
@@ -815,7 +843,8 @@ allocate (TzDb *db, GPtrArray *tiers, GPtrArray *items, GError **error)
       gint64 division_id = ((Item *) items->pdata[start])->row->division_id;
       g_autoptr (GPtrArray) applicable = g_ptr_array_new ();
       g_autoptr (GArray) room = g_array_new (FALSE, FALSE, sizeof (gint64));
-      guint end = start, pos = 0, i;
+      g_autoptr (GArray) closed = g_array_new (FALSE, TRUE, sizeof (gboolean));
+      guint end = start, pos, i;
 
       while (end < items->len && ((Item *) items->pdata[end])->row->division_id == division_id)
         end++;
@@ -833,6 +862,7 @@ allocate (TzDb *db, GPtrArray *tiers, GPtrArray *items, GError **error)
           g_ptr_array_add (applicable, tier);
           g_array_append_val (room, left);
         }
+      g_array_set_size (closed, applicable->len);
 
       i = start;
       while (i < end)
@@ -849,10 +879,26 @@ allocate (TzDb *db, GPtrArray *tiers, GPtrArray *items, GError **error)
                 g++;
               group_end++;
             }
-          while (pos < applicable->len && g_array_index (room, gint64, pos) < (gint64) g)
-            pos++;
+          for (pos = 0; pos < applicable->len; pos++)
+            {
+              if (g_array_index (closed, gboolean, pos) ||
+                  !group_accepts (applicable->pdata[pos], items, i, group_end))
+                continue;
+              if (g_array_index (room, gint64, pos) >= (gint64) g)
+                break;
+              g_array_index (closed, gboolean, pos) = TRUE;
+            }
           if (pos >= applicable->len)
-            break;
+            {
+              gboolean open = FALSE;
+
+              for (guint t = 0; t < applicable->len; t++)
+                open = open || !g_array_index (closed, gboolean, t);
+              if (!open)
+                break;
+              i = group_end;
+              continue;
+            }
           for (guint k = i; k < group_end; k++)
             {
               Item *item = items->pdata[k];

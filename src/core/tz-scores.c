@@ -644,3 +644,147 @@ tz_metrics_import (TzDb *db, gint64 track_id, const char *path, gboolean dry_run
     }
   return finish (db, items, FALSE, track_id, path, dry_run, result, error);
 }
+
+void
+tz_judge_info_free (TzJudgeInfo *judge)
+{
+  if (judge == NULL)
+    return;
+  g_free (judge->name);
+  g_free (judge);
+}
+
+void
+tz_criterion_info_free (TzCriterionInfo *criterion)
+{
+  if (criterion == NULL)
+    return;
+  g_free (criterion->name);
+  g_free (criterion);
+}
+
+GPtrArray *
+tz_scores_list_judges (TzDb *db, gint64 track_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = tz_db_prepare (
+      db,
+      "SELECT id, name FROM judge WHERE id IN (SELECT judge_id FROM judge_track WHERE "
+      "track_id = ?1 UNION SELECT s.judge_id FROM score s JOIN entry e ON e.id = s.entry_id "
+      "WHERE e.track_id = ?1) ORDER BY name, id",
+      error);
+  g_autoptr (GPtrArray) judges = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  judges = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_judge_info_free);
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      TzJudgeInfo *j = g_new0 (TzJudgeInfo, 1);
+
+      j->id = sqlite3_column_int64 (stmt, 0);
+      j->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (judges, j);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&judges);
+}
+
+GPtrArray *
+tz_scores_list_criteria (TzDb *db, gint64 track_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt =
+      tz_db_prepare (db,
+                     "SELECT id, name, max_score, weight FROM criterion WHERE track_id = ?1 "
+                     "ORDER BY seq, id",
+                     error);
+  g_autoptr (GPtrArray) criteria = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_criterion_info_free);
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      TzCriterionInfo *c = g_new0 (TzCriterionInfo, 1);
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      c->max_score =
+          sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 2);
+      c->weight = sqlite3_column_double (stmt, 3);
+      g_ptr_array_add (criteria, c);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&criteria);
+}
+
+GArray *
+tz_scores_get (TzDb *db, gint64 track_id, gint64 judge_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = tz_db_prepare (
+      db,
+      "SELECT s.entry_id, s.criterion_id, s.value, s.abstain, s.conflict FROM score s "
+      "JOIN entry e ON e.id = s.entry_id JOIN criterion c ON c.id = s.criterion_id "
+      "WHERE e.track_id = ?1 AND s.judge_id = ?2 ORDER BY s.entry_id, c.seq, c.id",
+      error);
+  g_autoptr (GArray) cells = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  cells = g_array_new (FALSE, TRUE, sizeof (TzScoreCell));
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  sqlite3_bind_int64 (stmt, 2, judge_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      TzScoreCell cell = { 0 };
+
+      cell.entry_id = sqlite3_column_int64 (stmt, 0);
+      cell.criterion_id = sqlite3_column_int64 (stmt, 1);
+      cell.value =
+          sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 2);
+      cell.abstain = sqlite3_column_int (stmt, 3) != 0;
+      cell.conflict = sqlite3_column_int (stmt, 4) != 0;
+      g_array_append_val (cells, cell);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&cells);
+}
+
+gboolean
+tz_score_check (const char *text, double max, double *value, GError **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text != NULL ? text : ""));
+  char *end = NULL;
+  double v;
+
+  if (*t == '\0')
+    {
+      *value = -1;
+      return TRUE;
+    }
+  v = g_ascii_strtod (t, &end);
+  if (end == t || *end != '\0' || !isfinite (v))
+    {
+      g_set_error_literal (error, TZ_ERROR, TZ_ERROR_INVALID, _ ("not a number"));
+      return FALSE;
+    }
+  if (v < 0)
+    {
+      g_set_error_literal (error, TZ_ERROR, TZ_ERROR_INVALID, _ ("below zero"));
+      return FALSE;
+    }
+  if (max > 0 && v > max)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID, _ ("above the maximum %g"), max);
+      return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}

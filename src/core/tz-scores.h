@@ -64,4 +64,46 @@ gboolean tz_scores_import (TzDb *db, gint64 track_id, const char *path, gboolean
 gboolean tz_metrics_import (TzDb *db, gint64 track_id, const char *path, gboolean dry_run,
                             TzImportResult *result, GError **error);
 
+/* Listing, for the score grid. */
+typedef struct
+{
+  gint64 id;
+  char *name;
+} TzJudgeInfo;
+
+void tz_judge_info_free (TzJudgeInfo *judge);
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+  double max_score; /* 0: none */
+  double weight;
+} TzCriterionInfo;
+
+void tz_criterion_info_free (TzCriterionInfo *criterion);
+
+typedef struct
+{
+  gint64 entry_id;
+  gint64 criterion_id;
+  double value; /* -1: none */
+  gboolean abstain;
+  gboolean conflict;
+} TzScoreCell;
+
+/* The judges assigned to @track_id, or who scored its entries, by name: of TzJudgeInfo. */
+GPtrArray *tz_scores_list_judges (TzDb *db, gint64 track_id, GError **error);
+
+/* The criteria of @track_id in order: of TzCriterionInfo. */
+GPtrArray *tz_scores_list_criteria (TzDb *db, gint64 track_id, GError **error);
+
+/* The stored scores of @judge_id for the entries of @track_id: a GArray of
+ * TzScoreCell, by entry id then criterion order. Cells never stored are absent. */
+GArray *tz_scores_get (TzDb *db, gint64 track_id, gint64 judge_id, GError **error);
+
+/* Parses @text as a score between 0 and @max (0: no maximum); "" is no score
+ * (*@value = -1). TZ_ERROR_INVALID with the import's message otherwise. */
+gboolean tz_score_check (const char *text, double max, double *value, GError **error);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "tz-campaign.h"
 #include "tz-judging-page.h"
 #include "tz-ranking.h"
+#include "tz-scores.h"
 
 /* One row of the ranking as an object the column view can show. Private. */
 #define TZ_TYPE_JUDGING_ITEM (tz_judging_item_get_type ())
@@ -82,6 +83,19 @@ struct _TzJudgingPage
   GtkStack *stack;
   AdwStatusPage *empty_page;
   GtkColumnView *column_view;
+  GtkWidget *scores_box;
+
+  /* The score grid, built in code */
+  GtkDropDown *judge_dropdown;
+  GtkStringList *judges; /* the names shown by the judge selector */
+  GArray *judge_ids;     /* gint64, parallel to judges */
+  gint64 judge_id;       /* the judge whose scores are shown, 0 for none */
+  GPtrArray *criteria;   /* TzCriterionInfo of the track, one column each */
+  GHashTable *scores;    /* "entry:criterion" → the value as shown */
+  GHashTable *marks;     /* "entry:criterion" → MARK_ABSTAIN | MARK_CONFLICT */
+  GtkColumnView *score_view;
+  GtkWidget *scores_import;
+  GtkWidget *metrics_import;
 };
 
 G_DEFINE_FINAL_TYPE (TzJudgingPage, tz_judging_page, TZ_TYPE_PAGE)
@@ -323,6 +337,289 @@ sync_lock (TzJudgingPage *self, gboolean has_track, gboolean locked)
 }
 
 /* Reads the ranking of the shown track. */
+/* The score grid */
+
+enum
+{
+  MARK_ABSTAIN = 1 << 0,
+  MARK_CONFLICT = 1 << 1
+};
+
+static guint
+score_marks (TzJudgingPage *self, gint64 entry_id, gint64 criterion_id)
+{
+  g_autofree char *key =
+      g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, entry_id, criterion_id);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->marks, key));
+}
+
+static char *
+score_key (gint64 entry_id, gint64 criterion_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, entry_id, criterion_id);
+}
+
+static const TzCriterionInfo *
+find_criterion (TzJudgingPage *self, gint64 criterion_id)
+{
+  for (guint i = 0; i < self->criteria->len; i++)
+    {
+      TzCriterionInfo *c = self->criteria->pdata[i];
+
+      if (c->id == criterion_id)
+        return c;
+    }
+  return NULL;
+}
+
+static void
+score_commit (GtkEntry *entry, TzJudgingPage *self)
+{
+  gint64 *entry_id = g_object_get_data (G_OBJECT (entry), "tz-entry-id");
+  gint64 *criterion_id = g_object_get_data (G_OBJECT (entry), "tz-criterion-id");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (entry_id == NULL || criterion_id == NULL)
+    return;
+  stored = tz_judging_page_get_score_text (self, *entry_id, *criterion_id);
+  if (g_strcmp0 (stored, text) == 0)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+      return;
+    }
+  if (tz_judging_page_edit_score (self, *entry_id, *criterion_id, text, &error))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+    }
+}
+
+static void
+score_focus_leave_cb (GtkEventControllerFocus *controller, TzJudgingPage *self)
+{
+  score_commit (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
+                self);
+}
+
+static void
+score_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzJudgingPage *self)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  gint64 *criterion_id = g_object_get_data (G_OBJECT (factory), "tz-criterion-id");
+  const char *name = g_object_get_data (G_OBJECT (factory), "tz-criterion-name");
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+  gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0f);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  g_object_set_data_full (G_OBJECT (entry), "tz-criterion-id",
+                          g_memdup2 (criterion_id, sizeof (gint64)), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (score_commit), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (score_focus_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+  gtk_list_item_set_child (list_item, entry);
+}
+
+static void
+score_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzJudgingPage *self)
+{
+  TzJudgingItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *entry = gtk_list_item_get_child (list_item);
+  gint64 *criterion_id = g_object_get_data (G_OBJECT (entry), "tz-criterion-id");
+  g_autofree char *text = tz_judging_page_get_score_text (self, item->row->entry_id, *criterion_id);
+  guint marks;
+
+  g_object_set_data_full (G_OBJECT (entry), "tz-entry-id",
+                          g_memdup2 (&item->row->entry_id, sizeof (gint64)), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The marks are the words of the import's note column. */
+  marks = score_marks (self, item->row->entry_id, *criterion_id);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), (marks & MARK_CONFLICT)  ? "回避"
+                                                     : (marks & MARK_ABSTAIN) ? "弃权"
+                                                                              : NULL);
+  gtk_widget_remove_css_class (entry, "error");
+  gtk_widget_set_tooltip_text (entry, NULL);
+  gtk_widget_set_sensitive (entry, self->judge_id > 0);
+}
+
+static void
+total_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzJudgingPage *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+total_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzJudgingPage *self)
+{
+  TzJudgingItem *item = gtk_list_item_get_item (list_item);
+  double total = 0;
+  gboolean any = FALSE;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < self->criteria->len; i++)
+    {
+      TzCriterionInfo *c = self->criteria->pdata[i];
+      g_autofree char *key = score_key (item->row->entry_id, c->id);
+      const char *value = g_hash_table_lookup (self->scores, key);
+
+      if (value != NULL && *value != '\0')
+        {
+          total += g_ascii_strtod (value, NULL);
+          any = TRUE;
+        }
+    }
+  if (any)
+    text = g_strdup_printf ("%g", total);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+}
+
+static void
+add_score_column (TzJudgingPage *self, const TzCriterionInfo *criterion)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+  g_autofree char *title = NULL;
+
+  if (criterion != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (factory), "tz-criterion-id",
+                              g_memdup2 (&criterion->id, sizeof (gint64)), g_free);
+      g_object_set_data_full (G_OBJECT (factory), "tz-criterion-name", g_strdup (criterion->name),
+                              g_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (score_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (score_bind_cb), self);
+      title = criterion->max_score > 0
+                  ? g_strdup_printf ("%s (%g)", criterion->name, criterion->max_score)
+                  : g_strdup (criterion->name);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (total_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (total_bind_cb), self);
+      title = g_strdup (_ ("Total"));
+    }
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->score_view, column);
+}
+
+static void
+rebuild_score_columns (TzJudgingPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->score_view);
+
+  /* The first column, the title, stays. */
+  while (g_list_model_get_n_items (columns) > 1)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
+
+      gtk_column_view_remove_column (self->score_view, column);
+    }
+  for (guint i = 0; i < self->criteria->len; i++)
+    add_score_column (self, self->criteria->pdata[i]);
+  add_score_column (self, NULL);
+}
+
+/* Loads the judges, criteria and scores of the track shown; before the rows are replaced. */
+static void
+load_scores (TzJudgingPage *self)
+{
+  TzDb *db = tz_page_get_db (TZ_PAGE (self));
+  g_autoptr (GPtrArray) judges = NULL;
+  g_autoptr (GPtrArray) criteria = NULL;
+  g_autoptr (GArray) cells = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  guint position = GTK_INVALID_LIST_POSITION;
+  gboolean same = TRUE;
+
+  g_hash_table_remove_all (self->scores);
+  g_hash_table_remove_all (self->marks);
+  g_array_set_size (self->judge_ids, 0);
+  if (db != NULL && self->track_id != 0)
+    {
+      judges = tz_scores_list_judges (db, self->track_id, &error);
+      if (judges != NULL)
+        criteria = tz_scores_list_criteria (db, self->track_id, &error);
+      if (criteria == NULL)
+        tz_page_show_error (TZ_PAGE (self), _ ("The scores could not be read"), error);
+    }
+  for (guint i = 0; judges != NULL && i < judges->len; i++)
+    {
+      TzJudgeInfo *j = judges->pdata[i];
+
+      g_array_append_val (self->judge_ids, j->id);
+      g_ptr_array_add (names, j->name);
+      if (j->id == self->judge_id)
+        position = i;
+    }
+  g_ptr_array_add (names, NULL);
+  if (position == GTK_INVALID_LIST_POSITION && self->judge_ids->len > 0)
+    position = 0;
+  self->judge_id =
+      position != GTK_INVALID_LIST_POSITION ? g_array_index (self->judge_ids, gint64, position) : 0;
+  self->syncing = TRUE;
+  gtk_string_list_splice (self->judges, 0, g_list_model_get_n_items (G_LIST_MODEL (self->judges)),
+                          (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (self->judge_dropdown, position);
+  self->syncing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->judge_dropdown), self->judge_ids->len > 0);
+  gtk_widget_set_sensitive (self->scores_import, self->track_id != 0);
+  gtk_widget_set_sensitive (self->metrics_import, self->track_id != 0);
+
+  if (criteria == NULL)
+    criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_criterion_info_free);
+  if (criteria->len != self->criteria->len)
+    same = FALSE;
+  for (guint i = 0; same && i < criteria->len; i++)
+    {
+      TzCriterionInfo *a = criteria->pdata[i];
+      TzCriterionInfo *b = self->criteria->pdata[i];
+
+      same = a->id == b->id && a->max_score == b->max_score && g_strcmp0 (a->name, b->name) == 0;
+    }
+  g_ptr_array_unref (self->criteria);
+  self->criteria = g_steal_pointer (&criteria);
+  if (!same || gtk_column_view_get_columns (self->score_view) == NULL ||
+      g_list_model_get_n_items (gtk_column_view_get_columns (self->score_view)) < 2)
+    rebuild_score_columns (self);
+
+  if (db == NULL || self->judge_id == 0)
+    return;
+  cells = tz_scores_get (db, self->track_id, self->judge_id, &error);
+  if (cells == NULL)
+    {
+      tz_page_show_error (TZ_PAGE (self), _ ("The scores could not be read"), error);
+      return;
+    }
+  for (guint i = 0; i < cells->len; i++)
+    {
+      TzScoreCell *cell = &g_array_index (cells, TzScoreCell, i);
+
+      if (cell->abstain || cell->conflict)
+        g_hash_table_insert (self->marks, score_key (cell->entry_id, cell->criterion_id),
+                             GUINT_TO_POINTER ((cell->abstain ? MARK_ABSTAIN : 0) |
+                                               (cell->conflict ? MARK_CONFLICT : 0)));
+      if (cell->value >= 0)
+        g_hash_table_insert (self->scores, score_key (cell->entry_id, cell->criterion_id),
+                             g_strdup_printf ("%g", cell->value));
+    }
+}
+
 static void
 load_ranking (TzJudgingPage *self)
 {
@@ -334,6 +631,7 @@ load_ranking (TzJudgingPage *self)
   gboolean locked = FALSE;
 
   gtk_label_set_text (self->method_label, method);
+  load_scores (self);
   if (db == NULL || self->track_id == 0)
     {
       sync_lock (self, FALSE, FALSE);
@@ -426,6 +724,7 @@ tz_judging_page_reload (TzPage *page)
       gtk_label_set_text (self->method_label, "");
       show_empty (self, _ ("No Campaign Selected"),
                   _ ("Choose a campaign in the list to see its ranking."));
+      load_scores (self);
       return;
     }
   if (self->track_id == 0)
@@ -433,6 +732,7 @@ tz_judging_page_reload (TzPage *page)
       sync_lock (self, FALSE, FALSE);
       gtk_label_set_text (self->method_label, "");
       show_empty (self, _ ("No Tracks"), _ ("The campaign has no tracks to rank."));
+      load_scores (self);
       return;
     }
   load_ranking (self);
@@ -470,6 +770,67 @@ recompute_clicked_cb (GtkButton *button, TzJudgingPage *self)
   tz_judging_page_recompute (self);
 }
 
+static void
+judge_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, TzJudgingPage *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing || position >= self->judge_ids->len)
+    return;
+  self->judge_id = g_array_index (self->judge_ids, gint64, position);
+  load_ranking (self);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog, int response, TzJudgingPage *self)
+{
+  gboolean metrics = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "tz-metrics"));
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path != NULL)
+    tz_judging_page_import_file (self, metrics, path);
+}
+
+static void
+import_clicked (TzJudgingPage *self, gboolean metrics)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      metrics ? _ ("Import online metric snapshots of a track (xlsx or csv)")
+              : _ ("Import expert scores of a track (xlsx or csv)"),
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("Spreadsheets (csv, xlsx)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_object_set_data (G_OBJECT (chooser), "tz-metrics", GINT_TO_POINTER (metrics));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+scores_import_clicked_cb (GtkButton *button, TzJudgingPage *self)
+{
+  import_clicked (self, FALSE);
+}
+
+static void
+metrics_import_clicked_cb (GtkButton *button, TzJudgingPage *self)
+{
+  import_clicked (self, TRUE);
+}
+
 /* GObject */
 
 static void
@@ -479,6 +840,8 @@ tz_judging_page_dispose (GObject *object)
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  if (self->score_view != NULL)
+    gtk_column_view_set_model (self->score_view, NULL);
   G_OBJECT_CLASS (tz_judging_page_parent_class)->dispose (object);
 }
 
@@ -491,6 +854,11 @@ tz_judging_page_finalize (GObject *object)
   g_clear_object (&self->tracks);
   g_clear_pointer (&self->track_ids, g_array_unref);
   g_clear_pointer (&self->track_data, g_ptr_array_unref);
+  g_clear_object (&self->judges);
+  g_clear_pointer (&self->judge_ids, g_array_unref);
+  g_clear_pointer (&self->criteria, g_ptr_array_unref);
+  g_clear_pointer (&self->scores, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
   G_OBJECT_CLASS (tz_judging_page_parent_class)->finalize (object);
 }
 
@@ -516,9 +884,65 @@ tz_judging_page_class_init (TzJudgingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, scores_box);
   gtk_widget_class_bind_template_callback (widget_class, track_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, lock_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, recompute_clicked_cb);
+}
+
+static void
+build_score_grid (TzJudgingPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *heading = gtk_label_new (_ ("Scores"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) title = NULL;
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  gtk_box_append (GTK_BOX (self->scores_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 8);
+  gtk_widget_set_margin_bottom (bar, 8);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (bar), heading);
+
+  self->judge_dropdown =
+      GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->judges)), NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->judge_dropdown), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->judge_dropdown), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->judge_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Judge"), -1);
+  g_signal_connect (self->judge_dropdown, "notify::selected", G_CALLBACK (judge_selected_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->judge_dropdown));
+
+  self->scores_import = gtk_button_new_with_mnemonic (_ ("Import _Scores…"));
+  g_signal_connect (self->scores_import, "clicked", G_CALLBACK (scores_import_clicked_cb), self);
+  gtk_box_append (GTK_BOX (bar), self->scores_import);
+  self->metrics_import = gtk_button_new_with_mnemonic (_ ("Import _Online Figures…"));
+  g_signal_connect (self->metrics_import, "clicked", G_CALLBACK (metrics_import_clicked_cb), self);
+  gtk_box_append (GTK_BOX (bar), self->metrics_import);
+  gtk_box_append (GTK_BOX (self->scores_box), bar);
+
+  self->score_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_column_separators (self->score_view, TRUE);
+  gtk_column_view_set_show_row_separators (self->score_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->score_view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Scores"), -1);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_column_view_set_model (self->score_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (COLUMN_TITLE));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (COLUMN_TITLE));
+  title = gtk_column_view_column_new (_ ("Title"), factory);
+  gtk_column_view_column_set_expand (title, TRUE);
+  gtk_column_view_append_column (self->score_view, title);
+  add_score_column (self, NULL);
+
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->score_view));
+  gtk_box_append (GTK_BOX (self->scores_box), scrolled);
 }
 
 static void
@@ -530,6 +954,11 @@ tz_judging_page_init (TzJudgingPage *self)
   self->tracks = gtk_string_list_new (NULL);
   self->track_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->track_data = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_track_free);
+  self->judges = gtk_string_list_new (NULL);
+  self->judge_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_criterion_info_free);
+  self->scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (self->tracks));
@@ -544,6 +973,7 @@ tz_judging_page_init (TzJudgingPage *self)
   add_column (self, COLUMN_METRIC, _ ("Online"), FALSE);
   add_column (self, COLUMN_COMPOSITE, _ ("Composite"), FALSE);
   add_column (self, COLUMN_AWARD, _ ("Award"), FALSE);
+  build_score_grid (self);
 
   show_empty (self, _ ("No Campaign Selected"),
               _ ("Choose a campaign in the list to see its ranking."));
@@ -602,4 +1032,119 @@ tz_judging_page_recompute (TzJudgingPage *self)
   load_ranking (self);
   tz_page_add_toast (TZ_PAGE (self), adw_toast_new (_ ("Awards recomputed")));
   return TRUE;
+}
+
+gint64
+tz_judging_page_get_judge_id (TzJudgingPage *self)
+{
+  g_return_val_if_fail (TZ_IS_JUDGING_PAGE (self), 0);
+  return self->judge_id;
+}
+
+void
+tz_judging_page_select_judge (TzJudgingPage *self, gint64 judge_id)
+{
+  g_return_if_fail (TZ_IS_JUDGING_PAGE (self));
+  for (guint i = 0; i < self->judge_ids->len; i++)
+    if (g_array_index (self->judge_ids, gint64, i) == judge_id)
+      {
+        self->judge_id = judge_id;
+        load_ranking (self);
+        return;
+      }
+}
+
+char *
+tz_judging_page_get_score_text (TzJudgingPage *self, gint64 entry_id, gint64 criterion_id)
+{
+  g_autofree char *key = score_key (entry_id, criterion_id);
+  const char *text;
+
+  g_return_val_if_fail (TZ_IS_JUDGING_PAGE (self), NULL);
+  text = g_hash_table_lookup (self->scores, key);
+  return g_strdup (text != NULL ? text : "");
+}
+
+gboolean
+tz_judging_page_edit_score (TzJudgingPage *self, gint64 entry_id, gint64 criterion_id,
+                            const char *text, GError **error)
+{
+  TzDb *db = tz_page_get_db (TZ_PAGE (self));
+  const TzCriterionInfo *criterion = find_criterion (self, criterion_id);
+  double value = -1;
+  guint marks;
+
+  g_return_val_if_fail (TZ_IS_JUDGING_PAGE (self), FALSE);
+  if (db == NULL || criterion == NULL || self->judge_id == 0)
+    {
+      g_set_error_literal (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
+                           _ ("no such criterion in the track"));
+      return FALSE;
+    }
+  /* The abstain and conflict marks stay as they are. */
+  marks = score_marks (self, entry_id, criterion_id);
+  if (!tz_score_check (text, criterion->max_score, &value, error) ||
+      !tz_score_save (db, entry_id, self->judge_id, criterion_id, value,
+                      (marks & MARK_ABSTAIN) != 0, (marks & MARK_CONFLICT) != 0, NULL, error))
+    return FALSE;
+  if (value >= 0)
+    g_hash_table_insert (self->scores, score_key (entry_id, criterion_id),
+                         g_strdup_printf ("%g", value));
+  else
+    {
+      g_autofree char *key = score_key (entry_id, criterion_id);
+
+      g_hash_table_remove (self->scores, key);
+    }
+  return TRUE;
+}
+
+GtkWidget *
+tz_judging_page_import_file (TzJudgingPage *self, gboolean metrics, const char *path)
+{
+  TzDb *db = tz_page_get_db (TZ_PAGE (self));
+  g_auto (TzImportResult) result = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TZ_IS_JUDGING_PAGE (self), NULL);
+  if (db == NULL || self->track_id == 0)
+    return NULL;
+  ok = metrics ? tz_metrics_import (db, self->track_id, path, FALSE, &result, &error)
+               : tz_scores_import (db, self->track_id, path, FALSE, &result, &error);
+  if (!ok && result.problems != NULL && result.problems->len > 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *message;
+      GString *body = g_string_new (NULL);
+
+      for (guint i = 0; i < result.problems->len; i++)
+        {
+          TzImportProblem *p = result.problems->pdata[i];
+
+          if (i > 0)
+            g_string_append_c (body, '\n');
+          if (p->row == 0)
+            g_string_append (body, p->message);
+          else
+            /* TRANSLATORS: a problem of an imported file: row number, column header, what is wrong */
+            g_string_append_printf (body, _ ("Row %u, “%s”: %s"), p->row, p->column, p->message);
+        }
+      message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        error != NULL ? error->message : NULL, body->str);
+      g_string_free (body, TRUE);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _ ("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return message;
+    }
+  if (!ok)
+    {
+      tz_page_show_error (TZ_PAGE (self), _ ("The file could not be imported"), error);
+      return NULL;
+    }
+  title = g_strdup_printf (_ ("Rows imported: %u"), result.rows);
+  tz_page_add_toast (TZ_PAGE (self), adw_toast_new (title));
+  load_ranking (self);
+  return NULL;
 }

@@ -25,4 +25,19 @@ void tz_judging_page_select_track (TzJudgingPage *self, gint64 track_id);
  * FALSE (with the error shown) when the core refuses. */
 gboolean tz_judging_page_recompute (TzJudgingPage *self);
 
+/* The score grid: the judge whose scores are shown (0: none), the text of one
+ * cell ("" when none), and what editing a cell does: checks @text against the
+ * criterion's maximum and saves it; FALSE with the message when refused. */
+gint64 tz_judging_page_get_judge_id (TzJudgingPage *self);
+void tz_judging_page_select_judge (TzJudgingPage *self, gint64 judge_id);
+char *tz_judging_page_get_score_text (TzJudgingPage *self, gint64 entry_id, gint64 criterion_id);
+gboolean tz_judging_page_edit_score (TzJudgingPage *self, gint64 entry_id, gint64 criterion_id,
+                                     const char *text, GError **error);
+
+/* What the two Import buttons do once a file is chosen: imports scores (or,
+ * with @metrics, online figures) of the track shown from @path. When the file
+ * is refused, nothing is stored and the problems are shown in a message
+ * dialog, which is returned (owned by GTK); NULL otherwise. */
+GtkWidget *tz_judging_page_import_file (TzJudgingPage *self, gboolean metrics, const char *path);
+
 G_END_DECLS

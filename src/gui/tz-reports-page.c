@@ -22,6 +22,7 @@
 
 #include "tz-entry.h"
 #include "tz-error.h"
+#include "tz-report-awards.h"
 #include "tz-report-bundle.h"
 #include "tz-report-list.h"
 #include "tz-report.h"
@@ -112,6 +113,26 @@ write_bundle (TzDb *db, gint64 campaign_id, const Choice *choice, const char *pa
   return tz_report_bundle (db, campaign_id, choice->track_id, NULL, &choice->options, path, error);
 }
 
+static gboolean
+write_awards (TzDb *db, gint64 campaign_id, const Choice *choice, const char *path, GError **error)
+{
+  return tz_report_awards (db, campaign_id, choice->track_id, &choice->options, path, error);
+}
+
+static gboolean
+write_certificates (TzDb *db, gint64 campaign_id, const Choice *choice, const char *path,
+                    GError **error)
+{
+  return tz_report_certificates (db, campaign_id, choice->track_id, &choice->options, path, error);
+}
+
+static gboolean
+write_score_sheets (TzDb *db, gint64 campaign_id, const Choice *choice, const char *path,
+                    GError **error)
+{
+  return tz_report_score_sheets (db, campaign_id, choice->track_id, &choice->options, path, error);
+}
+
 static const ReportKind report_kinds[] = {
   { "quota", "任务分配表", SCOPE_QUOTA_KIND | SCOPE_PROGRESS, TRUE, write_quota },
   { "person-forms", "推荐表", SCOPE_TRACK | SCOPE_SEALS | SCOPE_PERSONAL, FALSE,
@@ -120,6 +141,9 @@ static const ReportKind report_kinds[] = {
   { "catalogue", "作品目录", SCOPE_TRACK, TRUE, write_catalogue },
   { "summary", "活动总结", 0, FALSE, write_summary },
   { "bundle", "报送材料", SCOPE_TRACK | SCOPE_SEALS | SCOPE_PERSONAL, FALSE, write_bundle },
+  { "awards", "获奖名单", SCOPE_TRACK, TRUE, write_awards },
+  { "certificates", "荣誉证书", SCOPE_TRACK, FALSE, write_certificates },
+  { "score-sheets", "评委评分表", SCOPE_TRACK, FALSE, write_score_sheets },
 };
 
 struct _TzReportsPage

@@ -150,14 +150,18 @@ load_awards (TzDb *db, gint64 campaign_id, gint64 track_id, Doc *d, GError **err
     return FALSE;
   stmt = tz_db_prepare (
       db,
+      /* An award to an organisation (a unit and no entry) has no work. */
       "SELECT e.title, COALESCE(p.name, tm.name, eu.name), COALESCE(pu.name, p.employer, "
-      "  tu.name, eu.name), t.name, t.prize, t.amount_yuan, dv.name, t.id "
+      "  tu.name, eu.name, au.name), t.name, t.prize, t.amount_yuan, dv.name, t.id "
       "FROM award a JOIN award_tier t ON t.id = a.award_tier_id "
-      "JOIN entry e ON e.id = a.entry_id "
+      "LEFT JOIN entry e ON e.id = a.entry_id LEFT JOIN unit au ON au.id = a.unit_id "
       "LEFT JOIN person p ON p.id = e.person_id LEFT JOIN team tm ON tm.id = e.team_id "
       "LEFT JOIN unit eu ON eu.id = e.entrant_unit_id LEFT JOIN unit pu ON pu.id = p.unit_id "
-      "LEFT JOIN unit tu ON tu.id = tm.unit_id LEFT JOIN division dv ON dv.id = e.division_id "
-      "WHERE t.track_id = ?1 AND e.campaign_id = ?2 AND e.status <> 'withdrawn' "
+      "LEFT JOIN unit tu ON tu.id = tm.unit_id "
+      "LEFT JOIN division dv ON dv.id = CASE WHEN a.entry_id IS NULL THEN t.division_id"
+      "  ELSE e.division_id END "
+      "WHERE t.track_id = ?1 AND (a.entry_id IS NULL AND au.id IS NOT NULL"
+      "  OR e.campaign_id = ?2 AND e.status <> 'withdrawn') "
       "ORDER BY dv.seq IS NULL, dv.seq, t.seq, t.id, a.rank IS NULL, a.rank, e.id",
       error);
   if (stmt == NULL)
@@ -392,12 +396,16 @@ tz_report_certificates (TzDb *db, gint64 campaign_id, gint64 track_id,
       const Award *a = d.awards->pdata[i];
       cairo_t *cr;
       double w = 297 * TZ_MM, h = 210 * TZ_MM, x = 40 * TZ_MM, tw = w - 80 * TZ_MM;
-      g_autofree char *who = a->unit != NULL && g_strcmp0 (a->unit, a->entrant) != 0
+      g_autofree char *who = a->entrant == NULL
+                                 ? g_strdup_printf ("%s：", a->unit != NULL ? a->unit : "")
+                             : a->unit != NULL && g_strcmp0 (a->unit, a->entrant) != 0
                                  ? g_strdup_printf ("%s（%s）：", a->entrant, a->unit)
-                                 : g_strdup_printf ("%s：", a->entrant != NULL ? a->entrant : "");
+                                 : g_strdup_printf ("%s：", a->entrant);
       g_autofree char *body =
-          g_strdup_printf ("　　你（你单位）的作品《%s》在%s中荣获%s。特发此证，以资鼓励。",
-                           a->title, event, a->tier);
+          a->title == NULL
+              ? g_strdup_printf ("　　你单位在%s中荣获%s。特发此证，以资鼓励。", event, a->tier)
+              : g_strdup_printf ("　　你（你单位）的作品《%s》在%s中荣获%s。特发此证，以资鼓励。",
+                                 a->title, event, a->tier);
 
       if (i > 0)
         tz_pdf_new_page (pdf);

@@ -309,6 +309,166 @@ test_best_work (Fixture *f, gconstpointer data)
 }
 
 /* The page in the window: Alt+8 shows it on the selected campaign. */
+static GtkColumnView *
+score_view (Fixture *f)
+{
+  GtkWidget *box = template_child (f->page, "scores_box");
+  GtkWidget *scrolled = gtk_widget_get_last_child (box);
+
+  return GTK_COLUMN_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
+}
+
+static double
+composite_of (Fixture *f, const char *title)
+{
+  GListModel *model = table_model (f);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autofree char *t = NULL;
+      g_autofree char *a = NULL;
+      gint64 r = 0;
+      double c = 0;
+
+      get_row (f, i, &t, &r, &c, &a);
+      if (g_strcmp0 (t, title) == 0)
+        return c;
+    }
+  g_assert_not_reached ();
+  return -1;
+}
+
+static void
+test_score_grid (Fixture *f, gconstpointer data)
+{
+  GtkColumnView *view = score_view (f);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr (GtkColumnViewColumn) first = g_list_model_get_item (columns, 1);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==,
+                    3);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 4);
+  g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "视频内容 (50)");
+  g_assert_cmpint (tz_judging_page_get_judge_id (f->page), ==, 1);
+  text = tz_judging_page_get_score_text (f->page, 1, 1);
+  g_assert_cmpstr (text, ==, "45");
+  g_clear_pointer (&text, g_free);
+  text = tz_judging_page_get_score_text (f->page, 3, 2);
+  g_assert_cmpstr (text, ==, "30");
+  g_clear_pointer (&text, g_free);
+  tz_judging_page_select_judge (f->page, 2);
+  flush_events ();
+  g_assert_cmpint (tz_judging_page_get_judge_id (f->page), ==, 2);
+  text = tz_judging_page_get_score_text (f->page, 1, 1);
+  g_assert_cmpstr (text, ==, "43");
+}
+
+static void
+test_score_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  double before = composite_of (f, "A");
+
+  g_assert_true (tz_judging_page_edit_score (f->page, 1, 1, "50", &error));
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db,
+                                      "SELECT value FROM score WHERE entry_id = 1 AND judge_id = 1 "
+                                      "AND criterion_id = 1"),
+                   ==, 50);
+  text = tz_judging_page_get_score_text (f->page, 1, 1);
+  g_assert_cmpstr (text, ==, "50");
+  g_assert_cmpfloat (composite_of (f, "A"), >, before);
+}
+
+static GtkWidget *
+first_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_score_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *entry;
+  g_autofree char *text = NULL;
+
+  g_assert_false (tz_judging_page_edit_score (f->page, 1, 1, "51", &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tz_judging_page_edit_score (f->page, 1, 1, "abc", &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db,
+                                      "SELECT value FROM score WHERE entry_id = 1 AND judge_id = 1 "
+                                      "AND criterion_id = 1"),
+                   ==, 45);
+  text = tz_judging_page_get_score_text (f->page, 1, 1);
+  g_assert_cmpstr (text, ==, "45");
+
+  /* The same through a cell of the grid: B's first score, 40. */
+  entry = first_entry (GTK_WIDGET (score_view (f)));
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "40");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "99");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (entry));
+  g_assert_cmpint (tz_test_query_int (f->db,
+                                      "SELECT value FROM score WHERE entry_id = 2 AND judge_id = 1 "
+                                      "AND criterion_id = 1"),
+                   ==, 40);
+}
+
+static void
+test_score_import (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = tz_test_tmpfile ("scores.csv");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "评委,作品,评分项,分数\n"
+                                      "评委一,A,视频内容,48\n"
+                                      "评委一,B,视频内容,99\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  dialog = tz_judging_page_import_file (f->page, FALSE, path);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "3"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db,
+                                      "SELECT value FROM score WHERE entry_id = 1 AND judge_id = 1 "
+                                      "AND criterion_id = 1"),
+                   ==, 45);
+
+  g_assert_true (
+      g_file_set_contents (path, "评委,作品,评分项,分数\n评委一,A,视频内容,48\n", -1, &error));
+  g_assert_null (tz_judging_page_import_file (f->page, FALSE, path));
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db,
+                                      "SELECT value FROM score WHERE entry_id = 1 AND judge_id = 1 "
+                                      "AND criterion_id = 1"),
+                   ==, 48);
+  text = tz_judging_page_get_score_text (f->page, 1, 1);
+  g_assert_cmpstr (text, ==, "48");
+}
+
 static void
 test_in_window (void)
 {
@@ -384,6 +544,14 @@ main (int argc, char *argv[])
   g_test_add ("/judging-page/empty-track", Fixture, NULL, fixture_set_up, test_empty_track,
               fixture_tear_down);
   g_test_add ("/judging-page/best-work", Fixture, NULL, fixture_set_up, test_best_work,
+              fixture_tear_down);
+  g_test_add ("/judging-page/score-grid", Fixture, NULL, fixture_set_up, test_score_grid,
+              fixture_tear_down);
+  g_test_add ("/judging-page/score-edit", Fixture, NULL, fixture_set_up, test_score_edit,
+              fixture_tear_down);
+  g_test_add ("/judging-page/score-refused", Fixture, NULL, fixture_set_up, test_score_refused,
+              fixture_tear_down);
+  g_test_add ("/judging-page/score-import", Fixture, NULL, fixture_set_up, test_score_import,
               fixture_tear_down);
   g_test_add_func ("/judging-page/no-campaign", test_no_campaign);
   g_test_add_func ("/judging-page/in-window", test_in_window);

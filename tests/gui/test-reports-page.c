@@ -16,6 +16,7 @@
 #include "tz-campaign.h"
 #include "tz-entry.h"
 #include "tz-person.h"
+#include "tz-ranking.h"
 #include "tz-reports-page.h"
 #include "tz-test-common.h"
 #include "tz-unit.h"
@@ -206,6 +207,9 @@ test_lists_reports (Fixture *f, gconstpointer data)
   g_assert_true (model_has (gtk_drop_down_get_model (reports), "作品目录"));
   g_assert_true (model_has (gtk_drop_down_get_model (reports), "活动总结"));
   g_assert_true (model_has (gtk_drop_down_get_model (reports), "报送材料"));
+  g_assert_true (model_has (gtk_drop_down_get_model (reports), "获奖名单"));
+  g_assert_true (model_has (gtk_drop_down_get_model (reports), "荣誉证书"));
+  g_assert_true (model_has (gtk_drop_down_get_model (reports), "评委评分表"));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tracks)), ==, 5);
   /* The track with personal forms comes first to hand. */
   g_assert_nonnull (strstr (
@@ -320,7 +324,8 @@ test_print (Fixture *f, gconstpointer data)
 static void
 test_every_kind (Fixture *f, gconstpointer data)
 {
-  const char *kinds[] = { "quota", "person-forms", "list-form", "catalogue", "summary", "bundle" };
+  const char *kinds[] = { "quota",  "person-forms", "list-form",    "catalogue",   "summary",
+                          "bundle", "awards",       "certificates", "score-sheets" };
   GtkWidget *tracks = template_child (f->page, "track_dropdown");
   GtkWidget *xlsx = template_child (f->page, "export_xlsx_button");
   GtkStack *stack = template_child (f->page, "stack");
@@ -349,6 +354,66 @@ test_every_kind (Fixture *f, gconstpointer data)
   g_assert_true (tz_reports_page_select (f->page, "catalogue"));
   g_assert_true (gtk_widget_get_visible (tracks));
   g_assert_true (gtk_widget_get_visible (xlsx));
+}
+
+/* The award list previews once a track is ranked and its awards saved. */
+static void
+test_award_list (Fixture *f, gconstpointer data)
+{
+  GtkStack *stack = template_child (f->page, "stack");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (PopplerDocument) doc = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  gint64 track_id = 0;
+
+  g_assert_true (tz_track_resolve (f->db, f->campaign_id, TRACK, &track_id, &error));
+  g_assert_no_error (error);
+  choose_track (f, TRACK);
+  /* Not ranked yet: the page says why there is nothing to show. */
+  g_assert_true (tz_reports_page_select (f->page, "awards"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "message");
+
+  sql = g_strdup_printf (
+      "DELETE FROM award_tier WHERE track_id = %1$" G_GINT64_FORMAT ";"
+      "DELETE FROM criterion WHERE track_id = %1$" G_GINT64_FORMAT ";"
+      "DELETE FROM division WHERE track_id = %1$" G_GINT64_FORMAT ";"
+      "UPDATE track SET ranking_method = 'expert' WHERE id = %1$" G_GINT64_FORMAT ";"
+      "INSERT INTO unit (id, name, kind) VALUES (9010, '某机械厂', 'enterprise');"
+      "INSERT INTO person (id, name, unit_id) VALUES (9001, '张三', 9010), (9002, '李四', 9010);"
+      "INSERT INTO judge (id, campaign_id, name) VALUES (9001, %2$" G_GINT64_FORMAT ", '评委一');"
+      "INSERT INTO criterion (id, track_id, seq, name, max_score) VALUES"
+      "  (9001, %1$" G_GINT64_FORMAT ", 1, '总分', 100);"
+      "INSERT INTO entry (id, campaign_id, track_id, title, person_id) VALUES"
+      "  (9001, %2$" G_GINT64_FORMAT ", %1$" G_GINT64_FORMAT ", '甲作品', 9001),"
+      "  (9002, %2$" G_GINT64_FORMAT ", %1$" G_GINT64_FORMAT ", '乙作品', 9002);"
+      "INSERT INTO score (entry_id, judge_id, criterion_id, value) VALUES"
+      "  (9001, 9001, 9001, 90), (9002, 9001, 9001, 80);"
+      "INSERT INTO award_tier (id, track_id, seq, name, count) VALUES"
+      "  (9001, %1$" G_GINT64_FORMAT ", 1, '一等奖', 1),"
+      "  (9002, %1$" G_GINT64_FORMAT ", 2, '二等奖', 1);",
+      track_id, f->campaign_id);
+  g_assert_true (tz_db_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+  rows = tz_ranking_compute (f->db, track_id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+
+  g_assert_true (tz_reports_page_select (f->page, "certificates"));
+  g_assert_true (tz_reports_page_select (f->page, "awards"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "preview");
+  g_assert_cmpuint (tz_reports_page_get_n_preview_pages (f->page), >=, 1);
+  g_assert_true (gtk_widget_get_visible (template_child (f->page, "export_xlsx_button")));
+  screenshot (f, "award-list");
+  doc = open_pdf (tz_reports_page_get_preview_path (f->page));
+  text = pdf_text (doc);
+  g_assert_nonnull (strstr (text, "获奖名单"));
+  g_assert_nonnull (strstr (text, "甲作品"));
+  g_assert_nonnull (strstr (text, "一等奖"));
+  g_assert_nonnull (strstr (text, "乙作品"));
+  g_assert_null (strstr (text, "(null)"));
+  (void) data;
 }
 
 static void
@@ -466,6 +531,8 @@ main (int argc, char *argv[])
   g_test_add ("/reports-page/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
   g_test_add ("/reports-page/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/reports-page/award-list", Fixture, NULL, fixture_set_up, test_award_list,
+              fixture_tear_down);
   g_test_add ("/reports-page/every-kind", Fixture, NULL, fixture_set_up, test_every_kind,
               fixture_tear_down);
   g_test_add ("/reports-page/forms-without-entries", Fixture, NULL, fixture_set_up,
