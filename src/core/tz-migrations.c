@@ -579,6 +579,28 @@ static const char migration_3[] =
   "  INSERT INTO entry_fts (rowid, title, entrant, unit, description) SELECT id, title, entrant, unit, description FROM entry_fts_source WHERE id IN (SELECT id FROM entry WHERE team_id = new.id);"
   "END;"
   ;
+
+/* The history of imports (tables, packages, scores, metrics): who, when, which
+ * file and how many rows; a package's sender unit and the campaign it names. */
+static const char migration_4[] =
+  "CREATE TABLE import_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  actor TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('table', 'package', 'scores', 'metrics', 'campaign')),"
+  "  campaign_id INTEGER REFERENCES campaign(id) ON DELETE CASCADE,"
+  "  track_id INTEGER REFERENCES track(id) ON DELETE SET NULL,"
+  "  file_name TEXT NOT NULL,"
+  "  file_sha256 TEXT CHECK (file_sha256 IS NULL OR length(file_sha256) = 64),"
+  "  rows_read INTEGER NOT NULL DEFAULT 0 CHECK (rows_read >= 0),"
+  "  rows_added INTEGER NOT NULL DEFAULT 0 CHECK (rows_added >= 0),"
+  "  rows_changed INTEGER NOT NULL DEFAULT 0 CHECK (rows_changed >= 0),"
+  "  rows_unchanged INTEGER NOT NULL DEFAULT 0 CHECK (rows_unchanged >= 0),"
+  "  rows_dropped INTEGER NOT NULL DEFAULT 0 CHECK (rows_dropped >= 0),"
+  "  note TEXT"
+  ") STRICT;"
+  "CREATE INDEX import_log_campaign ON import_log (campaign_id, at);"
+  ;
 /* clang-format on */
 
 /* Every table whose rows a user changes is audited; link tables by their parent. */
@@ -683,6 +705,8 @@ tz_migration_apply (TzDb *self, int version, GError **error)
         return TRUE;
       case 3:
         return tz_db_exec (self, migration_3, error);
+      case 4:
+        return tz_db_exec (self, migration_4, error);
       default:
         g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FAILED, _ ("Unknown schema version %d."),
                      version);
