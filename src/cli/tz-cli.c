@@ -68,6 +68,13 @@ static const TzCliCommand commands[] = {
   { "award", "assign", tz_cli_award_assign, N_ ("Give an entry an award by hand") },
   { "award", "remove", tz_cli_award_remove, N_ ("Remove an award given by hand") },
   { "award", "list", tz_cli_award_list, N_ ("List the awards of a track") },
+  { NULL, "template", tz_cli_template,
+    N_ ("Write a track’s blank xlsx template for lower units to fill") },
+  { "import", "table", tz_cli_import_table, N_ ("Import a filled table of a track (xlsx or csv)") },
+  { "import", "history", tz_cli_import_history, N_ ("List the imports made into a campaign") },
+  { "package", "export", tz_cli_package_export,
+    N_ ("Export a unit’s people, entries and files of a campaign as a package") },
+  { "package", "import", tz_cli_package_import, N_ ("Import an entry package from a lower unit") },
   { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
 };
 

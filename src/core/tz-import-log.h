@@ -15,13 +15,13 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64 id;
-  char *at;          /* UTC, ISO 8601 with milliseconds; filled in by the database */
-  char *actor;       /* filled in from tz_db_get_actor() */
-  char *kind;        /* table, package, scores, metrics, campaign */
+  char *at;           /* UTC, ISO 8601 with milliseconds; filled in by the database */
+  char *actor;        /* filled in from tz_db_get_actor() */
+  char *kind;         /* table, package, scores, metrics, campaign */
   gint64 campaign_id; /* 0: none */
   gint64 track_id;    /* 0: none */
-  char *file_name;   /* the base name of the file */
-  char *file_sha256; /* NULL: not known */
+  char *file_name;    /* the base name of the file */
+  char *file_sha256;  /* NULL: not known */
   gint64 rows_read;
   gint64 rows_added;
   gint64 rows_changed;

@@ -1,0 +1,11 @@
+/* tz-table-columns.h — the columns of a track's fillable table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tz-db.h"
+
+G_BEGIN_DECLS
+
+G_END_DECLS

@@ -1,0 +1,11 @@
+/* tz-template.h — the blank xlsx template of a track
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tz-db.h"
+
+G_BEGIN_DECLS
+
+G_END_DECLS
