@@ -387,6 +387,75 @@ test_metrics_latest (void)
   g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM metric_snapshot"), ==, 4);
 }
 
+/* A figure of an account: matched by nickname, handle or address among the
+ * accounts of the track's entrants; an unknown or ambiguous name is a problem
+ * naming the row and column. Each import that writes leaves one line in the
+ * import history. */
+static void
+test_metrics_by_account (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autofree char *path = tz_test_tmpfile ("accounts.csv");
+  g_autoptr (GError) error = NULL;
+  g_auto (TzImportResult) result = { 0 };
+
+  g_assert_true (tz_db_exec (db,
+                             "INSERT INTO account (id, person_id, platform, nickname, handle) "
+                             "VALUES (1, 1, '抖音', '春天号', 'spring01'),"
+                             "  (2, 2, '快手', '夏天号', 'summer'), (3, 3, '抖音', '夏天号', 'x3');"
+                             "INSERT INTO person (id, name) VALUES (9, '旁人');"
+                             "INSERT INTO account (id, person_id, platform, nickname) "
+                             "VALUES (4, 9, '抖音', '旁人号');",
+                             &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path,
+                                      "账号,指标,数值,日期\n"
+                                      "春天号,,300,2023-06-18\n"
+                                      "summer,,120,2023-06-18\n"
+                                      "spring01,,310,2023-06-19\n",
+                                      -1, &error));
+  g_assert_true (tz_metrics_import (db, 1, path, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.changed, ==, 3);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM metric_snapshot WHERE "
+                                          "account_id = 1 AND metric = '点赞量'"),
+                   ==, 2);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT value FROM metric_snapshot WHERE "
+                                          "account_id = 2 AND taken_on = '2023-06-18'"),
+                   ==, 120);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM metric_snapshot WHERE "
+                                          "entry_id IS NOT NULL"),
+                   ==, 0);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM import_log WHERE kind = "
+                                          "'metrics' AND rows_read = 3 AND rows_changed = 3 "
+                                          "AND file_name = 'accounts.csv' AND track_id = 1"),
+                   ==, 1);
+
+  /* Two accounts called 夏天号, and one of somebody outside the track. */
+  g_assert_true (g_file_set_contents (path,
+                                      "账号,数值,日期\n"
+                                      "夏天号,5,2023-06-20\n"
+                                      "旁人号,6,2023-06-20\n",
+                                      -1, &error));
+  tz_import_result_clear (&result);
+  g_assert_false (tz_metrics_import (db, 1, path, FALSE, &result, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (result.problems->len, ==, 2);
+  g_assert_cmpuint (((TzImportProblem *) result.problems->pdata[0])->row, ==, 2);
+  g_assert_cmpstr (((TzImportProblem *) result.problems->pdata[0])->column, ==, "账号");
+  g_assert_cmpuint (((TzImportProblem *) result.problems->pdata[1])->row, ==, 3);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM metric_snapshot"), ==, 3);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM import_log"), ==, 1);
+
+  /* Neither an entry nor an account column. */
+  g_assert_true (g_file_set_contents (path, "数值,日期\n5,2023-06-20\n", -1, &error));
+  tz_import_result_clear (&result);
+  g_assert_false (tz_metrics_import (db, 1, path, FALSE, &result, &error));
+  g_assert_cmpuint (result.problems->len, ==, 1);
+  g_assert_cmpstr (((TzImportProblem *) result.problems->pdata[0])->column, ==, "作品");
+}
+
 static void
 test_dry_run_and_missing_column (void)
 {
@@ -584,6 +653,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scores/bad-row", test_bad_row);
   g_test_add_func ("/scores/marks-and-idempotent", test_marks_and_idempotent);
   g_test_add_func ("/scores/metrics-latest", test_metrics_latest);
+  g_test_add_func ("/scores/metrics-by-account", test_metrics_by_account);
   g_test_add_func ("/scores/dry-run-and-missing-column", test_dry_run_and_missing_column);
   g_test_add_func ("/scores/cli", test_cli);
   g_test_add_func ("/scores/listing", test_listing);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tz-import-log.h"
 #include "tz-scores.h"
 #include "tz-table-read.h"
 
@@ -183,14 +184,17 @@ tz_score_save (TzDb *db, gint64 entry_id, gint64 judge_id, gint64 criterion_id, 
   return TRUE;
 }
 
-gboolean
-tz_metric_save (TzDb *db, gint64 entry_id, const char *metric, double value, const char *taken_on,
-                const char *source, gboolean *changed, GError **error)
+/* One snapshot of an entry (@account 0) or of an account (@account 1). */
+static gboolean
+metric_save (TzDb *db, gboolean account, gint64 owner_id, const char *metric, double value,
+             const char *taken_on, const char *source, gboolean *changed, GError **error)
 {
   g_autoptr (sqlite3_stmt) sel =
       tz_db_prepare (db,
-                     "SELECT id, value FROM metric_snapshot WHERE entry_id = ?1 AND metric = ?2 "
-                     "AND taken_on = ?3 ORDER BY id DESC LIMIT 1",
+                     account ? "SELECT id, value FROM metric_snapshot WHERE account_id = ?1 AND "
+                               "metric = ?2 AND taken_on = ?3 ORDER BY id DESC LIMIT 1"
+                             : "SELECT id, value FROM metric_snapshot WHERE entry_id = ?1 AND "
+                               "metric = ?2 AND taken_on = ?3 ORDER BY id DESC LIMIT 1",
                      error);
   g_autoptr (sqlite3_stmt) put = NULL;
   int rc;
@@ -199,7 +203,7 @@ tz_metric_save (TzDb *db, gint64 entry_id, const char *metric, double value, con
     *changed = FALSE;
   if (sel == NULL)
     return FALSE;
-  sqlite3_bind_int64 (sel, 1, entry_id);
+  sqlite3_bind_int64 (sel, 1, owner_id);
   sqlite3_bind_text (sel, 2, metric, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (sel, 3, taken_on, -1, SQLITE_TRANSIENT);
   rc = tz_db_step (db, sel, error);
@@ -220,12 +224,14 @@ tz_metric_save (TzDb *db, gint64 entry_id, const char *metric, double value, con
   else if (rc == SQLITE_DONE)
     {
       put = tz_db_prepare (db,
-                           "INSERT INTO metric_snapshot (entry_id, metric, value, taken_on, "
-                           "source) VALUES (?1, ?2, ?3, ?4, ?5)",
+                           account ? "INSERT INTO metric_snapshot (account_id, metric, value, "
+                                     "taken_on, source) VALUES (?1, ?2, ?3, ?4, ?5)"
+                                   : "INSERT INTO metric_snapshot (entry_id, metric, value, "
+                                     "taken_on, source) VALUES (?1, ?2, ?3, ?4, ?5)",
                            error);
       if (put == NULL)
         return FALSE;
-      sqlite3_bind_int64 (put, 1, entry_id);
+      sqlite3_bind_int64 (put, 1, owner_id);
       sqlite3_bind_text (put, 2, metric, -1, SQLITE_TRANSIENT);
       sqlite3_bind_double (put, 3, value);
       sqlite3_bind_text (put, 4, taken_on, -1, SQLITE_TRANSIENT);
@@ -238,6 +244,20 @@ tz_metric_save (TzDb *db, gint64 entry_id, const char *metric, double value, con
   if (changed != NULL)
     *changed = TRUE;
   return TRUE;
+}
+
+gboolean
+tz_metric_save (TzDb *db, gint64 entry_id, const char *metric, double value, const char *taken_on,
+                const char *source, gboolean *changed, GError **error)
+{
+  return metric_save (db, FALSE, entry_id, metric, value, taken_on, source, changed, error);
+}
+
+gboolean
+tz_account_metric_save (TzDb *db, gint64 account_id, const char *metric, double value,
+                        const char *taken_on, const char *source, gboolean *changed, GError **error)
+{
+  return metric_save (db, TRUE, account_id, metric, value, taken_on, source, changed, error);
 }
 
 /* ---- import ---- */
@@ -269,14 +289,17 @@ static const Column score_columns[SC_N] = {
 enum
 {
   MC_ENTRY,
+  MC_ACCOUNT,
   MC_METRIC,
   MC_VALUE,
   MC_DATE,
   MC_N
 };
 
+/* Either 作品 or 账号 names what the figure belongs to (checked by hand). */
 static const Column metric_columns[MC_N] = {
-  { { "作品", "作品名称", "entry", "title", NULL }, TRUE },
+  { { "作品", "作品名称", "entry", "title", NULL }, FALSE },
+  { { "账号", "账号昵称", "账号名称", "account", NULL }, FALSE },
   { { "指标", "metric", NULL }, FALSE },
   { { "数值", "value", NULL }, TRUE },
   { { "日期", "date", NULL }, TRUE },
@@ -397,6 +420,36 @@ check_entry (TzDb *db, gint64 track_id, const TzTableRow *row, const char *colum
   return TRUE;
 }
 
+/* An account of an entry or entrant of @track_id by nickname, handle or
+ * address: 1 found, 0 none, 2 ambiguous, -1 error. */
+static int
+find_account (TzDb *db, gint64 track_id, const char *text, gint64 *account_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc, found = 0;
+
+  stmt = tz_db_prepare (db,
+                        "SELECT a.id FROM account a "
+                        "WHERE (a.nickname = ?2 OR a.handle = ?2 OR a.url = ?2) AND "
+                        "  (a.id IN (SELECT account_id FROM entry WHERE track_id = ?1) OR "
+                        "   a.person_id IN (SELECT person_id FROM entry WHERE track_id = ?1) OR "
+                        "   a.unit_id IN (SELECT entrant_unit_id FROM entry WHERE track_id = ?1)) "
+                        "ORDER BY a.id",
+                        error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      *account_id = sqlite3_column_int64 (stmt, 0);
+      found++;
+    }
+  if (rc != SQLITE_DONE)
+    return -1;
+  return found > 1 ? 2 : found;
+}
+
 /* "YYYY-MM-DD" (or with / or .) or an Excel date serial, as YYYY-MM-DD; NULL if neither. */
 static char *
 parse_date (const char *text)
@@ -423,6 +476,7 @@ parse_date (const char *text)
 typedef struct
 {
   gint64 entry_id;
+  gint64 account_id; /* a metric of an account instead of an entry */
   gint64 criterion_id;
   char *judge;
   char *metric;
@@ -450,6 +504,29 @@ read_rows (const char *path, TzImportResult *result, GError **error)
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_import_problem_free);
   rows = tz_table_read (path, error);
   return rows;
+}
+
+/* One line of the import history, in the import's transaction. */
+static gboolean
+log_import (TzDb *db, const char *kind, gint64 track_id, const char *path,
+            const TzImportResult *result, GError **error)
+{
+  g_autoptr (TzImportLogEntry) log = tz_import_log_entry_new ();
+  g_autoptr (sqlite3_stmt) stmt =
+      tz_db_prepare (db, "SELECT campaign_id FROM track WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  if (tz_db_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  log->kind = g_strdup (kind);
+  log->campaign_id = sqlite3_column_int64 (stmt, 0);
+  log->track_id = track_id;
+  log->rows_read = result->rows;
+  log->rows_changed = result->changed;
+  log->rows_unchanged = result->rows - result->changed;
+  return tz_import_log_add (db, log, path, error);
 }
 
 static gboolean
@@ -481,6 +558,9 @@ finish (TzDb *db, GPtrArray *items, gboolean is_score, gint64 track_id, const ch
                tz_score_save (db, it->entry_id, judge_id, it->criterion_id, it->value, it->abstain,
                               it->conflict, &changed, error);
         }
+      else if (it->account_id > 0)
+        ok = tz_account_metric_save (db, it->account_id, it->metric, it->value, it->date, source,
+                                     &changed, error);
       else
         ok = tz_metric_save (db, it->entry_id, it->metric, it->value, it->date, source, &changed,
                              error);
@@ -491,6 +571,11 @@ finish (TzDb *db, GPtrArray *items, gboolean is_score, gint64 track_id, const ch
         }
       if (changed)
         result->changed++;
+    }
+  if (!log_import (db, is_score ? "scores" : "metrics", track_id, path, result, error))
+    {
+      tz_db_rollback (db);
+      return FALSE;
     }
   return tz_db_commit (db, error);
 }
@@ -608,10 +693,19 @@ tz_metrics_import (TzDb *db, gint64 track_id, const char *path, gboolean dry_run
   header = rows->pdata[0];
   if (!map_header (header, metric_columns, MC_N, col, result))
     return finish (db, items, FALSE, track_id, path, dry_run, result, error);
+  if (col[MC_ENTRY] < 0 && col[MC_ACCOUNT] < 0)
+    {
+      problem (result, header->row, metric_columns[MC_ENTRY].names[0],
+               g_strdup_printf (_ ("missing column “%s” or “%s”"),
+                                metric_columns[MC_ENTRY].names[0],
+                                metric_columns[MC_ACCOUNT].names[0]));
+      return finish (db, items, FALSE, track_id, path, dry_run, result, error);
+    }
   for (guint i = 1; i < rows->len; i++)
     {
       const TzTableRow *row = rows->pdata[i];
       g_autofree char *entry = cell (row, col[MC_ENTRY]);
+      g_autofree char *account = cell (row, col[MC_ACCOUNT]);
       g_autofree char *metric = cell (row, col[MC_METRIC]);
       g_autofree char *value = cell (row, col[MC_VALUE]);
       g_autofree char *date = cell (row, col[MC_DATE]);
@@ -620,9 +714,23 @@ tz_metrics_import (TzDb *db, gint64 track_id, const char *path, gboolean dry_run
 
       result->rows++;
       g_ptr_array_add (items, it);
-      if (!check_entry (db, track_id, row,
-                        header_name (header, col[MC_ENTRY], &metric_columns[MC_ENTRY]), entry,
-                        &it->entry_id, result, error))
+      if (*entry == '\0' && *account != '\0')
+        {
+          const char *name = header_name (header, col[MC_ACCOUNT], &metric_columns[MC_ACCOUNT]);
+          int found = find_account (db, track_id, account, &it->account_id, error);
+
+          if (found < 0)
+            return FALSE;
+          if (found == 0)
+            problem (result, row->row, name,
+                     g_strdup (_ ("no account of the track’s entrants has this name")));
+          else if (found == 2)
+            problem (result, row->row, name,
+                     g_strdup (_ ("more than one account has this name; give its address")));
+        }
+      else if (!check_entry (db, track_id, row,
+                             header_name (header, col[MC_ENTRY], &metric_columns[MC_ENTRY]), entry,
+                             &it->entry_id, result, error))
         return FALSE;
       if (*metric != '\0')
         it->metric = g_steal_pointer (&metric);

@@ -32,6 +32,13 @@ gboolean tz_metric_save (TzDb *db, gint64 entry_id, const char *metric, double v
                          const char *taken_on, const char *source, gboolean *changed,
                          GError **error);
 
+/* Saves one snapshot of an account (a platform account of a person or unit),
+ * likewise; the ranking uses it for entries linked to the account that have no
+ * snapshot of their own. */
+gboolean tz_account_metric_save (TzDb *db, gint64 account_id, const char *metric, double value,
+                                 const char *taken_on, const char *source, gboolean *changed,
+                                 GError **error);
+
 typedef struct
 {
   guint row;     /* 0: the file as a whole */
@@ -60,7 +67,10 @@ char *tz_import_result_format_problems (const TzImportResult *result);
 gboolean tz_scores_import (TzDb *db, gint64 track_id, const char *path, gboolean dry_run,
                            TzImportResult *result, GError **error);
 
-/* Imports online metric snapshots of @track_id from @path, likewise. */
+/* Imports online metric snapshots of @track_id from @path, likewise. A row
+ * names either an entry (作品: id or title) or an account (账号: nickname,
+ * handle or address of an account of one of the track's entrants). Each
+ * import that writes adds a line to the import history. */
 gboolean tz_metrics_import (TzDb *db, gint64 track_id, const char *path, gboolean dry_run,
                             TzImportResult *result, GError **error);
 
