@@ -271,6 +271,74 @@ run_cli (char **out, const char *db, ...)
   return g_subprocess_get_exit_status (proc);
 }
 
+/* Awards for instructors (through the entry whose 指导教师 they honour), for
+ * organisations (a unit) and for people (a person), by hand. */
+static void
+test_recipients (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  gint64 id;
+
+  g_assert_true (tz_db_exec (db,
+                             "UPDATE entry SET instructor = '王老师' WHERE id = 1;"
+                             "INSERT INTO award_tier (id, track_id, seq, name, count, recipient)"
+                             "  VALUES (4, 1, 4, '优秀指导教师奖', 1, 'instructor'),"
+                             "  (5, 1, 5, '优秀组织奖', 1, 'organization'),"
+                             "  (6, 1, 6, '优秀组织者', 2, 'person');",
+                             &error));
+  g_assert_no_error (error);
+
+  /* An instructor award needs an entry that names its instructor. */
+  g_assert_cmpint (tz_award_assign (db, 4, 2, &error), ==, 0);
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tz_award_assign (db, 4, 1, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* An organisation award goes to a unit, never to an entry or a person. */
+  g_assert_cmpint (tz_award_assign (db, 5, 3, &error), ==, 0);
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tz_award_assign_recipient (db, 5, 0, 3, &error), ==, 0);
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  id = tz_award_assign_recipient (db, 5, 10, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (tz_award_assign_recipient (db, 5, 10, 0, &error), ==, 0);
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* A person award: two places. */
+  g_assert_cmpint (tz_award_assign_recipient (db, 6, 0, 3, &error), >, 0);
+  g_assert_cmpint (tz_award_assign_recipient (db, 6, 0, 4, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (tz_award_assign_recipient (db, 6, 0, 5, &error), ==, 0);
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tz_award_assign_recipient (db, 6, 0, 999, &error), ==, 0);
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  list = tz_award_list (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpstr (((TzAwardRow *) list->pdata[0])->recipient, ==, "王老师");
+  g_assert_cmpstr (((TzAwardRow *) list->pdata[0])->recipient_kind, ==, "instructor");
+  g_assert_cmpstr (((TzAwardRow *) list->pdata[1])->recipient, ==, "某机械厂");
+  g_assert_cmpstr (((TzAwardRow *) list->pdata[2])->recipient, ==, "丙");
+  g_assert_cmpstr (((TzAwardRow *) list->pdata[3])->recipient, ==, "丁");
+
+  g_assert_true (tz_award_remove_recipient (db, 6, 0, 4, &error));
+  g_assert_no_error (error);
+  g_assert_false (tz_award_remove_recipient (db, 6, 0, 4, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM award WHERE award_tier_id = 6"), ==,
+                   1);
+}
+
 static void
 test_cli (void)
 {
@@ -294,7 +362,7 @@ test_cli (void)
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (
       run_cli (&out, path, "award", "list", "--campaign", "1", "--track", "投票", NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "最佳创意奖\t5\tE\t1\t0\n");
+  g_assert_cmpstr (out, ==, "最佳创意奖\t5\tE\t1\t0\t\n");
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (&out, path, "award", "remove", "--campaign", "1", "--track", "投票",
                             "--tier", "最佳创意奖", "--entry", "5", NULL),
@@ -303,6 +371,33 @@ test_cli (void)
   g_assert_cmpint (
       run_cli (&out, path, "award", "list", "--campaign", "1", "--track", "投票", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+
+  /* An organisation award, to a unit by name; two recipients at once is a usage error. */
+  {
+    g_autoptr (TzDb) db = tz_db_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tz_db_exec (db,
+                               "INSERT INTO award_tier (id, track_id, seq, name, count, recipient)"
+                               "  VALUES (5, 1, 5, '优秀组织奖', 1, 'organization');",
+                               &error));
+  }
+  g_assert_cmpint (run_cli (&out, path, "award", "assign", "--campaign", "1", "--track", "投票",
+                            "--tier", "优秀组织奖", "--unit", "某机械厂", NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, path, "award", "assign", "--campaign", "1", "--track", "投票",
+                            "--tier", "优秀组织奖", "--unit", "某机械厂", "--entry", "1", NULL),
+                   ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (
+      run_cli (&out, path, "award", "list", "--campaign", "1", "--track", "投票", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "优秀组织奖\t0\t\t1\t0\t某机械厂\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, path, "award", "remove", "--campaign", "1", "--track", "投票",
+                            "--tier", "优秀组织奖", "--unit", "某机械厂", NULL),
+                   ==, 0);
 }
 
 int
@@ -317,6 +412,7 @@ main (int argc, char **argv)
   g_test_add_func ("/awards/round-close-tie", test_round_close_tie);
   g_test_add_func ("/awards/final-ranks-advancing", test_final_ranks_advancing);
   g_test_add_func ("/awards/no-rounds", test_no_rounds);
+  g_test_add_func ("/awards/recipients", test_recipients);
   g_test_add_func ("/awards/cli", test_cli);
   return g_test_run ();
 }

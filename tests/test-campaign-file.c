@@ -8,6 +8,7 @@
 
 #include "tz-campaign-file.h"
 #include "tz-test-common.h"
+#include "tz-unit.h"
 
 #define HLJ   "heilongjiang-2022-workers-netizens.json"
 #define HUNAN "hunan-2023-workers-netizens.json"
@@ -946,6 +947,86 @@ test_refuse_duplicate_track_uuid (void)
   assert_refused (data, -1, TZ_ERROR, TZ_ERROR_DUPLICATE, "$.tracks[0].uuid: a track with this");
 }
 
+/* A city passes the province's campaign down to its districts: the file holds
+ * the city's branch (with districts the campaign did not link yet), the
+ * province's issuing and organising units, and only the city's quotas; it
+ * imports into the district's empty database under the same campaign uuid. */
+static void
+test_export_for_unit (void)
+{
+  g_autoptr (TzDb) city = tz_test_open_db ();
+  g_autoptr (TzDb) district = tz_test_open_db ();
+  g_autofree char *data = read_shipped (HLJ);
+  g_autofree char *down = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  gint64 id, harbin = 0, district_id = 0, imported;
+  JsonArray *quotas;
+
+  id = import_ok (city, data);
+  g_assert_true (tz_unit_resolve (city, id, "哈尔滨市总工会", &harbin, &error));
+  g_assert_true (
+      tz_unit_add (city, harbin, "道里区总工会", "federation", 0, NULL, &district_id, &error));
+  g_assert_true (
+      tz_unit_add (city, harbin, "南岗区总工会", "federation", 0, NULL, &district_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (tz_db_exec (city,
+                             "INSERT INTO quota (campaign_id, kind, unit_id, min_count) "
+                             "SELECT campaign_id, 'activity', unit.id, 4 FROM campaign_unit, unit "
+                             "WHERE unit.name = '南岗区总工会' AND campaign_unit.unit_id = "
+                             "(SELECT id FROM unit WHERE name = '哈尔滨市总工会')",
+                             &error));
+  g_assert_no_error (error);
+
+  down = tz_campaign_export_for_unit_data (city, id, harbin, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (down, "哈尔滨市总工会"));
+  g_assert_nonnull (strstr (down, "道里区总工会"));
+  g_assert_nonnull (strstr (down, "南岗区总工会"));
+  g_assert_nonnull (strstr (down, "黑龙江省总工会办公室"));
+  g_assert_null (strstr (down, "齐齐哈尔市总工会"));
+  g_assert_null (strstr (down, "大庆市总工会"));
+
+  root = json_from_string (down, &error);
+  g_assert_no_error (error);
+  quotas = json_object_get_array_member (json_node_get_object (root), "quotas");
+  /* 哈尔滨's, 南岗区's, and the rule for every unit (two nominees each). */
+  g_assert_cmpuint (json_array_get_length (quotas), ==, 3);
+  for (guint i = 0; i < json_array_get_length (quotas); i++)
+    {
+      JsonObject *quota = json_array_get_object_element (quotas, i);
+      const char *unit = json_object_get_string_member_with_default (quota, "unit", NULL);
+
+      g_assert_true (unit == NULL || g_str_equal (unit, "哈尔滨市总工会") ||
+                     g_str_equal (unit, "南岗区总工会"));
+    }
+
+  imported = import_ok (district, down);
+  g_assert_cmpint (tz_test_query_int (district, "SELECT count(*) FROM quota"), ==, 3);
+  g_assert_cmpint (tz_test_query_int (district, "SELECT min_count FROM quota q JOIN unit u ON "
+                                                "u.id = q.unit_id WHERE u.name = '南岗区总工会'"),
+                   ==, 4);
+  g_assert_cmpint (tz_test_query_int (district,
+                                      "SELECT count(*) FROM campaign_unit cu JOIN unit u "
+                                      "ON u.id = cu.unit_id WHERE u.name = '道里区总工会' "
+                                      "AND cu.role = 'participant'"),
+                   ==, 1);
+  text = tz_test_query_text (city, "SELECT uuid FROM campaign");
+  {
+    g_autofree char *other = tz_test_query_text (district, "SELECT uuid FROM campaign");
+    g_assert_cmpstr (text, ==, other);
+  }
+  (void) imported;
+
+  /* Without a unit the whole file, as before; an unknown unit is refused. */
+  g_free (down);
+  down = tz_campaign_export_for_unit_data (city, id, 0, &error);
+  g_assert_nonnull (strstr (down, "齐齐哈尔市总工会"));
+  g_assert_null (tz_campaign_export_for_unit_data (city, id, 99999, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -966,6 +1047,7 @@ main (int argc, char **argv)
   g_test_add_func ("/campaign-file/files", test_files);
   g_test_add_func ("/campaign-file/refuse/not-json", test_refuse_not_json);
   g_test_add_func ("/campaign-file/refuse/truncated", test_refuse_truncated);
+  g_test_add_func ("/campaign-file/export-for-unit", test_export_for_unit);
   g_test_add_func ("/campaign-file/refuse/header", test_refuse_header);
   g_test_add_func ("/campaign-file/refuse/unknown-key", test_refuse_unknown_key);
   g_test_add_func ("/campaign-file/refuse/negative-quota", test_refuse_negative_quota);

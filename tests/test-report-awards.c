@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tz-awards.h"
 #include "tz-campaign-file.h"
 #include "tz-campaign.h"
 #include "tz-ranking.h"
@@ -403,6 +404,70 @@ test_organisation_award (Fixture *f, gconstpointer data)
   (void) data;
 }
 
+/* An instructor award prints the instructor in place of the author, a person
+ * award the person with their unit; each has its own certificate sentence. */
+static void
+test_instructor_and_person_awards (Fixture *f, gconstpointer data)
+{
+  g_autofree char *xlsx = tz_test_tmpfile ("awards-instructor.xlsx");
+  g_autofree char *pdf = tz_test_tmpfile ("awards-instructor.pdf");
+  g_autofree char *certs = tz_test_tmpfile ("certificates-instructor.pdf");
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *instructor_page = NULL;
+  g_autofree char *person_page = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (PopplerDocument) doc = NULL;
+  TzReportOptions options = { .format = TZ_REPORT_XLSX };
+  const char *words[] = {
+    "优秀指导教师奖", "指导教师", "赵老师", "优秀组织者", "获奖个人", "李四"
+  };
+
+  rank (f);
+  sql = g_strdup_printf (
+      "UPDATE entry SET instructor = '赵老师' WHERE id = 9001;"
+      "INSERT INTO award_tier (id, track_id, seq, name, count, special, recipient) VALUES"
+      "  (9005, %1$" G_GINT64_FORMAT ", 5, '优秀指导教师奖', 1, 1, 'instructor'),"
+      "  (9006, %1$" G_GINT64_FORMAT ", 6, '优秀组织者', 1, 1, 'person');",
+      f->track_id);
+  g_assert_true (tz_db_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tz_award_assign (f->db, 9005, 9001, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (tz_award_assign_recipient (f->db, 9006, 0, 9002, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (tz_report_awards (f->db, f->campaign_id, f->track_id, &options, xlsx, &error));
+  g_assert_no_error (error);
+  rows = read_rows (xlsx);
+  g_assert_cmpuint (rows->len, ==, 7);
+  g_assert_cmpstr (rows->pdata[5], ==, "4||A作品|赵老师（指导教师）|某机械厂|优秀指导教师奖|");
+  g_assert_cmpstr (rows->pdata[6], ==, "5|||李四|某中学|优秀组织者|");
+
+  options.format = TZ_REPORT_PDF;
+  g_assert_true (tz_report_awards (f->db, f->campaign_id, f->track_id, &options, pdf, &error));
+  g_assert_no_error (error);
+  doc = tz_test_open_pdf (pdf);
+  text = tz_test_pdf_text (doc);
+  assert_all (text, words, G_N_ELEMENTS (words));
+  g_clear_object (&doc);
+
+  g_assert_true (
+      tz_report_certificates (f->db, f->campaign_id, f->track_id, &options, certs, &error));
+  g_assert_no_error (error);
+  doc = tz_test_open_pdf (certs);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 5);
+  instructor_page = tz_test_page_text (doc, 3);
+  g_assert_nonnull (strstr (instructor_page, "赵老师"));
+  g_assert_nonnull (strstr (instructor_page, "你指导的作品《A作品》"));
+  person_page = tz_test_page_text (doc, 4);
+  g_assert_nonnull (strstr (person_page, "李四"));
+  g_assert_nonnull (strstr (person_page, "荣获优秀组织者"));
+  g_assert_null (strstr (person_page, "作品"));
+  (void) data;
+}
+
 static void
 test_empty_refused (Fixture *f, gconstpointer data)
 {
@@ -440,6 +505,7 @@ main (int argc, char **argv)
   ADD ("certificates", test_certificates);
   ADD ("score-sheets", test_score_sheets);
   ADD ("organisation-award", test_organisation_award);
+  ADD ("instructor-and-person-awards", test_instructor_and_person_awards);
   ADD ("empty-refused", test_empty_refused);
 #undef ADD
 

@@ -95,3 +95,14 @@ tz_test_query_int (TzDb *db, const char *sql)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
 }
+
+char *
+tz_test_query_text (TzDb *db, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = tz_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return tz_db_column_dup (stmt, 0);
+}

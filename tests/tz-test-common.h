@@ -25,4 +25,7 @@ char *tz_test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
 /* One integer from a query, for assertions. */
 gint64 tz_test_query_int (TzDb *db, const char *sql);
 
+/* The first column of the first row of @sql as text (NULL for NULL). */
+char *tz_test_query_text (TzDb *db, const char *sql);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "tz-campaign.h"
 #include "tz-cli.h"
 #include "tz-i18n.h"
+#include "tz-unit.h"
 
 int
 tz_cli_campaign_import (TzCli *cli, int argc, char **argv)
@@ -73,13 +74,17 @@ tz_cli_campaign_export (TzCli *cli, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autofree char *output = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *unit = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write to FILE instead of stdout"),
       N_ ("FILE") },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit,
+      N_ ("Pass the campaign down from this unit: its own branch of units and their quotas only"),
+      N_ ("NAME") },
     { NULL },
   };
   int code = TZ_CLI_OK;
-  gint64 id;
+  gint64 id, unit_id = 0;
 
   if (!tz_cli_parse (argv[0], "ID", _ ("Writes the campaign as a campaign file (JSON)."), entries,
                      &argc, &argv, &code))
@@ -88,13 +93,15 @@ tz_cli_campaign_export (TzCli *cli, int argc, char **argv)
     return tz_cli_usage (argv[0], _ ("give exactly one campaign id"));
   if (!tz_cli_campaign (cli, argv[1], &id))
     return TZ_CLI_FAILED;
+  if (unit != NULL && !tz_unit_resolve (cli->db, id, unit, &unit_id, &error))
+    return tz_cli_fail (error);
   if (output != NULL)
     {
-      if (!tz_campaign_export_file (cli->db, id, output, &error))
+      if (!tz_campaign_export_for_unit_file (cli->db, id, unit_id, output, &error))
         return tz_cli_fail (error);
       return TZ_CLI_OK;
     }
-  json = tz_campaign_export_data (cli->db, id, &error);
+  json = tz_campaign_export_for_unit_data (cli->db, id, unit_id, &error);
   if (json == NULL)
     return tz_cli_fail (error);
   fputs (json, stdout);

@@ -21,6 +21,8 @@ tz_award_row_free (TzAwardRow *row)
     return;
   g_free (row->tier);
   g_free (row->title);
+  g_free (row->recipient_kind);
+  g_free (row->recipient);
   g_free (row);
 }
 
@@ -66,7 +68,7 @@ tz_award_assign (TzDb *db, gint64 tier_id, gint64 entry_id, GError **error)
   stmt = tz_db_prepare (db,
                         "SELECT t.name, t.count, t.track_id, e.track_id, ifnull(t.division_id, 0),"
                         "  (SELECT count(*) FROM award a WHERE a.award_tier_id = t.id"
-                        "   AND a.entry_id = e.id) "
+                        "   AND a.entry_id = e.id), t.recipient, trim(ifnull(e.instructor, '')) "
                         "FROM award_tier t, entry e WHERE t.id = ?1 AND e.id = ?2",
                         error);
   if (stmt == NULL)
@@ -95,6 +97,21 @@ tz_award_assign (TzDb *db, gint64 tier_id, gint64 entry_id, GError **error)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE, _ ("The entry already has the award “%s”"),
                    name);
+      return 0;
+    }
+  /* An organisation award goes to a unit, not to a work; an instructor award
+   * to the instructor the entry names. */
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "organization") == 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
+                   _ ("The award “%s” goes to an organisation: give it to a unit"), name);
+      return 0;
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "instructor") == 0 &&
+      sqlite3_column_bytes (stmt, 7) == 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
+                   _ ("The award “%s” goes to an instructor, and the entry names none"), name);
       return 0;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -163,6 +180,108 @@ tz_award_remove (TzDb *db, gint64 award_id, gint64 tier_id, gint64 entry_id, GEr
   return TRUE;
 }
 
+gint64
+tz_award_assign_recipient (TzDb *db, gint64 tier_id, gint64 unit_id, gint64 person_id,
+                           GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *recipient = NULL;
+  gint64 count, held;
+  int rc;
+
+  g_return_val_if_fail ((unit_id > 0) != (person_id > 0), 0);
+
+  stmt = tz_db_prepare (db,
+                        "SELECT t.name, t.count, t.recipient,"
+                        "  (SELECT count(*) FROM award a WHERE a.award_tier_id = t.id),"
+                        "  (SELECT count(*) FROM award a WHERE a.award_tier_id = t.id"
+                        "   AND (a.unit_id = ?2 OR a.person_id = ?3)),"
+                        "  (SELECT count(*) FROM unit WHERE id = ?2) +"
+                        "  (SELECT count(*) FROM person WHERE id = ?3) "
+                        "FROM award_tier t WHERE t.id = ?1",
+                        error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, tier_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  sqlite3_bind_int64 (stmt, 3, person_id);
+  rc = tz_db_step (db, stmt, error);
+  if (rc < 0)
+    return 0;
+  if (rc != SQLITE_ROW || sqlite3_column_int64 (stmt, 5) == 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("No such award tier or recipient"));
+      return 0;
+    }
+  name = tz_db_column_dup (stmt, 0);
+  count = sqlite3_column_int64 (stmt, 1);
+  recipient = tz_db_column_dup (stmt, 2);
+  held = sqlite3_column_int64 (stmt, 3);
+  if (unit_id > 0 && g_strcmp0 (recipient, "organization") != 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
+                   _ ("The award “%s” is not an award for organisations"), name);
+      return 0;
+    }
+  if (person_id > 0 && g_strcmp0 (recipient, "person") != 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
+                   _ ("The award “%s” is not an award for people"), name);
+      return 0;
+    }
+  if (sqlite3_column_int64 (stmt, 4) > 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_DUPLICATE,
+                   _ ("The recipient already has the award “%s”"), name);
+      return 0;
+    }
+  if (held >= count)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_INVALID,
+                   _ ("The award “%s” is full: it has %" PRId64 " places"), name, count);
+      return 0;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = tz_db_prepare (db,
+                        "INSERT INTO award (award_tier_id, unit_id, person_id, manual) "
+                        "VALUES (?1, ?2, ?3, 1)",
+                        error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, tier_id);
+  tz_db_bind_int_or_null (stmt, 2, unit_id, unit_id > 0);
+  tz_db_bind_int_or_null (stmt, 3, person_id, person_id > 0);
+  if (!tz_db_step_done (db, stmt, error))
+    return 0;
+  return tz_db_last_insert_id (db);
+}
+
+gboolean
+tz_award_remove_recipient (TzDb *db, gint64 tier_id, gint64 unit_id, gint64 person_id,
+                           GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = tz_db_prepare (db,
+                        "DELETE FROM award WHERE manual = 1 AND award_tier_id = ?1 AND entry_id "
+                        "IS NULL AND (unit_id = ?2 OR person_id = ?3)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, tier_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  sqlite3_bind_int64 (stmt, 3, person_id);
+  if (!tz_db_step_done (db, stmt, error))
+    return FALSE;
+  if (tz_db_changes (db) == 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("No such award given by hand"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 tz_award_list (TzDb *db, gint64 track_id, GError **error)
 {
@@ -172,9 +291,13 @@ tz_award_list (TzDb *db, gint64 track_id, GError **error)
 
   stmt = tz_db_prepare (db,
                         "SELECT a.id, t.id, t.name, ifnull(e.id, 0), ifnull(e.title, ''),"
-                        "  a.manual, a.locked FROM award a"
+                        "  a.manual, a.locked, t.recipient,"
+                        "  CASE WHEN t.recipient = 'instructor' THEN e.instructor"
+                        "    ELSE coalesce(u.name, p.name) END FROM award a"
                         " JOIN award_tier t ON t.id = a.award_tier_id"
-                        " LEFT JOIN entry e ON e.id = a.entry_id "
+                        " LEFT JOIN entry e ON e.id = a.entry_id"
+                        " LEFT JOIN unit u ON u.id = a.unit_id"
+                        " LEFT JOIN person p ON p.id = a.person_id "
                         "WHERE t.track_id = ?1 ORDER BY t.seq, t.id, a.rank, e.id, a.id",
                         error);
   if (stmt == NULL)
@@ -191,6 +314,8 @@ tz_award_list (TzDb *db, gint64 track_id, GError **error)
       row->title = tz_db_column_dup (stmt, 4);
       row->manual = sqlite3_column_int (stmt, 5);
       row->locked = sqlite3_column_int (stmt, 6);
+      row->recipient_kind = tz_db_column_dup (stmt, 7);
+      row->recipient = tz_db_column_dup (stmt, 8);
       g_ptr_array_add (list, row);
     }
   if (rc < 0)

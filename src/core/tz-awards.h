@@ -22,6 +22,8 @@ typedef struct
   char *title; /* the entry's title */
   gboolean manual;
   gboolean locked;
+  char *recipient_kind; /* the tier's recipient: entry, person, organization, instructor */
+  char *recipient;      /* the unit, person or instructor awarded; NULL for an entry */
 } TzAwardRow;
 
 void tz_award_row_free (TzAwardRow *row);
@@ -29,9 +31,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TzAwardRow, tz_award_row_free)
 
 /* Gives @entry_id the award tier @tier_id by hand. Refuses a tier of another
  * track (TZ_ERROR_INVALID), a tier whose count is full in the entry's division
- * (TZ_ERROR_INVALID) and the same award twice (TZ_ERROR_DUPLICATE). The new
+ * (TZ_ERROR_INVALID), an organisation tier, an instructor tier for an entry
+ * that names no instructor (TZ_ERROR_INVALID) and the same award twice
+ * (TZ_ERROR_DUPLICATE). The new
  * award's id, 0 with @error. */
 gint64 tz_award_assign (TzDb *db, gint64 tier_id, gint64 entry_id, GError **error);
+
+/* Gives a unit (@unit_id, a tier whose recipient is organization: 优秀组织奖)
+ * or a person (@person_id, recipient person: 优秀组织者) the award tier
+ * @tier_id by hand: exactly one of them is not 0. Refuses a tier for another
+ * kind of recipient and a full tier (TZ_ERROR_INVALID), the same award twice
+ * (TZ_ERROR_DUPLICATE). An instructor award (recipient instructor) goes
+ * through tz_award_assign() with the entry whose 指导教师 it honours. */
+gint64 tz_award_assign_recipient (TzDb *db, gint64 tier_id, gint64 unit_id, gint64 person_id,
+                                  GError **error);
+
+/* Removes a hand-assigned award of a unit or a person; TZ_ERROR_NOT_FOUND
+ * when there is none. */
+gboolean tz_award_remove_recipient (TzDb *db, gint64 tier_id, gint64 unit_id, gint64 person_id,
+                                    GError **error);
 
 /* Removes a hand-assigned award: by @award_id when it is not 0, otherwise the
  * award of @tier_id held by @entry_id. TZ_ERROR_NOT_FOUND when there is none. */

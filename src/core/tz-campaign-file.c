@@ -1917,8 +1917,52 @@ units_to_json (GPtrArray *nodes)
   return array;
 }
 
+/* @unit_id and the units under it, as a set of gint64 ids. */
+static GHashTable *
+subtree_ids (TzDb *db, gint64 unit_id, GError **error)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = tz_db_prepare (db,
+                        "WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ?1 "
+                        "UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) "
+                        "SELECT id FROM sub",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  if (rc < 0)
+    return NULL;
+  if (g_hash_table_size (ids) == 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("There is no unit %d."), (int) unit_id);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static gboolean
-export_units (TzDb *db, gint64 campaign_id, JsonObject *root, GError **error)
+is_issuer (TzDb *db, gint64 campaign_id, gint64 unit_id)
+{
+  g_autoptr (sqlite3_stmt) stmt =
+      tz_db_prepare (db, "SELECT 1 FROM campaign WHERE id = ?1 AND issuer_unit_id = ?2", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+export_units (TzDb *db, gint64 campaign_id, gint64 for_unit_id, JsonObject *root, GError **error)
 {
   g_autoptr (GHashTable) nodes = NULL;
   g_autoptr (GHashTable) names = NULL;
@@ -1927,6 +1971,7 @@ export_units (TzDb *db, gint64 campaign_id, JsonObject *root, GError **error)
   g_autoptr (sqlite3_stmt) linked = NULL;
   g_autoptr (sqlite3_stmt) named = NULL;
   g_autoptr (JsonArray) array = NULL;
+  g_autoptr (GHashTable) keep = NULL;
   int rc;
 
   nodes =
@@ -1940,13 +1985,41 @@ export_units (TzDb *db, gint64 campaign_id, JsonObject *root, GError **error)
   if (linked == NULL)
     return FALSE;
   sqlite3_bind_int64 (linked, 1, campaign_id);
+  if (for_unit_id > 0)
+    {
+      keep = subtree_ids (db, for_unit_id, error);
+      if (keep == NULL)
+        return FALSE;
+    }
   while ((rc = tz_db_step (db, linked, error)) == SQLITE_ROW)
-    if (load_unit_node (db, nodes, sqlite3_column_int64 (linked, 0),
-                        (const char *) sqlite3_column_text (linked, 1),
-                        sqlite3_column_int64 (linked, 2), error) == NULL)
-      return FALSE;
+    {
+      gint64 id = sqlite3_column_int64 (linked, 0);
+      const char *role = (const char *) sqlite3_column_text (linked, 1);
+
+      /* Passed down, the file keeps the unit's own branch, and the units that
+       * issue or organise the campaign; the unit's peers stay behind. */
+      if (keep != NULL && !g_hash_table_contains (keep, &id) &&
+          (g_strcmp0 (role, "participant") == 0 || g_strcmp0 (role, "context") == 0))
+        continue;
+      if (load_unit_node (db, nodes, id, role, sqlite3_column_int64 (linked, 2), error) == NULL)
+        return FALSE;
+    }
   if (rc < 0)
     return FALSE;
+  /* The unit's subordinates that the campaign does not link yet take part. */
+  if (keep != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, keep);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (nodes, key) &&
+            load_unit_node (db, nodes, *(gint64 *) key,
+                            *(gint64 *) key == for_unit_id ? "context" : "participant",
+                            G_MAXINT32 / 2 + *(gint64 *) key, error) == NULL)
+          return FALSE;
+    }
 
   /* Units that rows name without the campaign linking them: written as context,
    * after the linked ones, so that the file still resolves its names. */
@@ -1962,6 +2035,8 @@ export_units (TzDb *db, gint64 campaign_id, JsonObject *root, GError **error)
   while ((rc = tz_db_step (db, named, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (named, 0);
+      if (keep != NULL && !g_hash_table_contains (keep, &id) && !is_issuer (db, campaign_id, id))
+        continue;
       if (!g_hash_table_contains (nodes, &id) &&
           load_unit_node (db, nodes, id, "context", G_MAXINT32 + id, error) == NULL)
         return FALSE;
@@ -2016,6 +2091,51 @@ export_units (TzDb *db, gint64 campaign_id, JsonObject *root, GError **error)
   array = units_to_json (roots);
   set_array_unless_empty (root, "units", array);
   return TRUE;
+}
+
+/* Removes the quotas of units that the file does not hold (a unit's peers,
+ * when a campaign is passed down); rules for every unit stay. */
+static void
+filter_quotas (JsonObject *root)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+  JsonArray *quotas, *kept;
+
+  if (!json_object_has_member (root, "quotas"))
+    return;
+  if (json_object_has_member (root, "units"))
+    g_ptr_array_add (stack, json_object_get_array_member (root, "units"));
+  while (stack->len > 0)
+    {
+      JsonArray *units = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      for (guint i = 0; i < json_array_get_length (units); i++)
+        {
+          JsonObject *unit = json_array_get_object_element (units, i);
+
+          g_hash_table_add (names, (gpointer) json_object_get_string_member (unit, "name"));
+          if (json_object_has_member (unit, "children"))
+            g_ptr_array_add (stack, json_object_get_array_member (unit, "children"));
+        }
+    }
+  quotas = json_object_get_array_member (root, "quotas");
+  kept = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (quotas); i++)
+    {
+      JsonObject *quota = json_array_get_object_element (quotas, i);
+
+      if (!json_object_has_member (quota, "unit") ||
+          g_hash_table_contains (names, json_object_get_string_member (quota, "unit")))
+        json_array_add_object_element (kept, json_object_ref (quota));
+    }
+  if (json_array_get_length (kept) > 0)
+    json_object_set_array_member (root, "quotas", kept);
+  else
+    {
+      json_array_unref (kept);
+      json_object_remove_member (root, "quotas");
+    }
 }
 
 static JsonObject *
@@ -2179,6 +2299,12 @@ append_json_node (GString *out, JsonNode *node, guint depth)
 char *
 tz_campaign_export_data (TzDb *db, gint64 campaign_id, GError **error)
 {
+  return tz_campaign_export_for_unit_data (db, campaign_id, 0, error);
+}
+
+char *
+tz_campaign_export_for_unit_data (TzDb *db, gint64 campaign_id, gint64 unit_id, GError **error)
+{
   g_autoptr (JsonObject) root = json_object_new ();
   g_autoptr (JsonNode) node = NULL;
   JsonObject *campaign;
@@ -2194,13 +2320,15 @@ tz_campaign_export_data (TzDb *db, gint64 campaign_id, GError **error)
   json_object_set_int_member (root, "version", TZ_CAMPAIGN_FORMAT_VERSION);
   json_object_set_object_member (root, "campaign", campaign);
   if (!export_list (db, &organizer_list, campaign_id, root, error) ||
-      !export_units (db, campaign_id, root, error) ||
+      !export_units (db, campaign_id, unit_id, root, error) ||
       !export_list (db, &stage_list, campaign_id, root, error) ||
       !export_list (db, &deadline_list, campaign_id, root, error) ||
       !export_list (db, &contact_list, campaign_id, root, error) ||
       !export_list (db, &track_list, campaign_id, root, error) ||
       !export_list (db, &quota_list, campaign_id, root, error))
     return NULL;
+  if (unit_id > 0)
+    filter_quotas (root);
 
   node = json_node_init_object (json_node_alloc (), root);
   out = g_string_new (NULL);
@@ -2212,12 +2340,19 @@ tz_campaign_export_data (TzDb *db, gint64 campaign_id, GError **error)
 gboolean
 tz_campaign_export_file (TzDb *db, gint64 campaign_id, const char *path, GError **error)
 {
+  return tz_campaign_export_for_unit_file (db, campaign_id, 0, path, error);
+}
+
+gboolean
+tz_campaign_export_for_unit_file (TzDb *db, gint64 campaign_id, gint64 unit_id, const char *path,
+                                  GError **error)
+{
   g_autofree char *data = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = tz_campaign_export_data (db, campaign_id, error);
+  data = tz_campaign_export_for_unit_data (db, campaign_id, unit_id, error);
   if (data == NULL)
     return FALSE;
-  return g_file_set_contents (path, data, -1, error);
+  return g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }

@@ -25,4 +25,16 @@ gint64 tz_campaign_import_file (TzDb *db, const char *path, GError **error);
 char *tz_campaign_export_data (TzDb *db, gint64 campaign_id, GError **error);
 gboolean tz_campaign_export_file (TzDb *db, gint64 campaign_id, const char *path, GError **error);
 
+/* The campaign as a lower unit receives it from @unit_id (0: the whole file, as
+ * tz_campaign_export_data()): the units are @unit_id's own branch (itself and
+ * every unit under it; those the campaign does not link yet as participants)
+ * with its ancestors and the issuing and organising units, and the quotas are
+ * those of the units in the file plus the rules for every unit. A city passes
+ * the province's campaign down to its districts this way; the campaign keeps
+ * its uuid, so what comes back up matches. */
+char *tz_campaign_export_for_unit_data (TzDb *db, gint64 campaign_id, gint64 unit_id,
+                                        GError **error);
+gboolean tz_campaign_export_for_unit_file (TzDb *db, gint64 campaign_id, gint64 unit_id,
+                                           const char *path, GError **error);
+
 G_END_DECLS

@@ -29,6 +29,7 @@ typedef struct
   char *prize; /* NULL: none */
   char *division;
   gint64 tier_id;
+  char *recipient; /* the tier's recipient: entry, person, organization, instructor */
 } Award;
 
 static void
@@ -42,6 +43,7 @@ award_free (gpointer data)
   g_free (a->tier);
   g_free (a->prize);
   g_free (a->division);
+  g_free (a->recipient);
   g_free (a);
 }
 
@@ -150,17 +152,22 @@ load_awards (TzDb *db, gint64 campaign_id, gint64 track_id, Doc *d, GError **err
     return FALSE;
   stmt = tz_db_prepare (
       db,
-      /* An award to an organisation (a unit and no entry) has no work. */
-      "SELECT e.title, COALESCE(p.name, tm.name, eu.name), COALESCE(pu.name, p.employer, "
-      "  tu.name, eu.name, au.name), t.name, t.prize, t.amount_yuan, dv.name, t.id "
+      /* An award to an organisation (a unit and no entry) or to a person
+       * (no entry) has no work; an instructor award names the instructor of
+       * the work, who is printed in place of its author. */
+      "SELECT e.title, CASE WHEN t.recipient = 'instructor' THEN e.instructor"
+      "  ELSE COALESCE(p.name, tm.name, eu.name, ap.name) END,"
+      "  COALESCE(pu.name, p.employer, tu.name, eu.name, au.name, apu.name, ap.employer),"
+      "  t.name, t.prize, t.amount_yuan, dv.name, t.id, t.recipient "
       "FROM award a JOIN award_tier t ON t.id = a.award_tier_id "
       "LEFT JOIN entry e ON e.id = a.entry_id LEFT JOIN unit au ON au.id = a.unit_id "
+      "LEFT JOIN person ap ON ap.id = a.person_id LEFT JOIN unit apu ON apu.id = ap.unit_id "
       "LEFT JOIN person p ON p.id = e.person_id LEFT JOIN team tm ON tm.id = e.team_id "
       "LEFT JOIN unit eu ON eu.id = e.entrant_unit_id LEFT JOIN unit pu ON pu.id = p.unit_id "
       "LEFT JOIN unit tu ON tu.id = tm.unit_id "
       "LEFT JOIN division dv ON dv.id = CASE WHEN a.entry_id IS NULL THEN t.division_id"
       "  ELSE e.division_id END "
-      "WHERE t.track_id = ?1 AND (a.entry_id IS NULL AND au.id IS NOT NULL"
+      "WHERE t.track_id = ?1 AND (a.entry_id IS NULL AND (au.id IS NOT NULL OR ap.id IS NOT NULL)"
       "  OR e.campaign_id = ?2 AND e.status <> 'withdrawn') "
       "ORDER BY dv.seq IS NULL, dv.seq, t.seq, t.id, a.rank IS NULL, a.rank, e.id",
       error);
@@ -182,6 +189,7 @@ load_awards (TzDb *db, gint64 campaign_id, gint64 track_id, Doc *d, GError **err
         a->prize = g_strdup_printf ("奖金%" PRId64 "元", (gint64) sqlite3_column_int64 (stmt, 5));
       a->division = tz_db_column_dup (stmt, 6);
       a->tier_id = sqlite3_column_int64 (stmt, 7);
+      a->recipient = tz_db_column_dup (stmt, 8);
       g_ptr_array_add (d->awards, a);
     }
   if (rc != SQLITE_DONE)
@@ -253,6 +261,13 @@ write_list_pdf (const Doc *d, const TzReportOptions *o, const char *path, GError
         tz_pdf_paragraph (pdf, TZ_FONT_HEADING, TZ_PT_SANHAO, TZ_ALIGN_START, first->division);
       division = first->division;
       tz_pdf_paragraph (pdf, TZ_FONT_KAI, TZ_PT_SANHAO, TZ_ALIGN_START, heading);
+      /* An instructor award names the instructor where the author stands. */
+      if (g_strcmp0 (first->recipient, "instructor") == 0)
+        header[2] = "指导教师";
+      else if (g_strcmp0 (first->recipient, "person") == 0)
+        header[2] = "获奖个人";
+      else
+        header[2] = "作者（参评对象）";
       tz_pdf_table_set_font_size (table, TZ_PT_XIAOSI);
       tz_pdf_table_add_row (table, TRUE, header);
       for (guint k = 0; k < n; k++)
@@ -317,9 +332,10 @@ write_list_xlsx (const Doc *d, const char *path, GError **error)
     {
       const Award *a = d->awards->pdata[i];
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      const char *cells[] = {
-        number, a->division, a->title, a->entrant, a->unit, a->tier, a->prize
-      };
+      g_autofree char *who = g_strcmp0 (a->recipient, "instructor") == 0 && a->entrant != NULL
+                                 ? g_strdup_printf ("%s（指导教师）", a->entrant)
+                                 : g_strdup (a->entrant);
+      const char *cells[] = { number, a->division, a->title, who, a->unit, a->tier, a->prize };
 
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         {
@@ -372,6 +388,36 @@ draw_border (cairo_t *cr, double w, double h)
   cairo_restore (cr);
 }
 
+/* Whom a certificate addresses: the person, team, unit or instructor, with
+ * their unit when it differs. */
+static char *
+certificate_who (const Award *a)
+{
+  const gboolean instructor = g_strcmp0 (a->recipient, "instructor") == 0;
+
+  if (a->entrant == NULL)
+    return g_strdup_printf ("%s：", a->unit != NULL ? a->unit : "");
+  if (a->unit != NULL && g_strcmp0 (a->unit, a->entrant) != 0)
+    return g_strdup_printf (instructor ? "%s老师（%s）：" : "%s（%s）：", a->entrant, a->unit);
+  return g_strdup_printf (instructor ? "%s老师：" : "%s：", a->entrant);
+}
+
+/* The sentence of a certificate, by what was awarded: a work, the guidance of
+ * a work, a person, or an organisation. */
+static char *
+certificate_body (const Award *a, const char *event)
+{
+  if (g_strcmp0 (a->recipient, "instructor") == 0 && a->title != NULL)
+    return g_strdup_printf ("　　你指导的作品《%s》在%s中荣获%s。特发此证，以资鼓励。", a->title,
+                            event, a->tier);
+  if (a->title != NULL)
+    return g_strdup_printf ("　　你（你单位）的作品《%s》在%s中荣获%s。特发此证，以资鼓励。",
+                            a->title, event, a->tier);
+  if (g_strcmp0 (a->recipient, "person") == 0)
+    return g_strdup_printf ("　　你在%s中荣获%s。特发此证，以资鼓励。", event, a->tier);
+  return g_strdup_printf ("　　你单位在%s中荣获%s。特发此证，以资鼓励。", event, a->tier);
+}
+
 gboolean
 tz_report_certificates (TzDb *db, gint64 campaign_id, gint64 track_id,
                         const TzReportOptions *options, const char *path, GError **error)
@@ -396,16 +442,8 @@ tz_report_certificates (TzDb *db, gint64 campaign_id, gint64 track_id,
       const Award *a = d.awards->pdata[i];
       cairo_t *cr;
       double w = 297 * TZ_MM, h = 210 * TZ_MM, x = 40 * TZ_MM, tw = w - 80 * TZ_MM;
-      g_autofree char *who = a->entrant == NULL
-                                 ? g_strdup_printf ("%s：", a->unit != NULL ? a->unit : "")
-                             : a->unit != NULL && g_strcmp0 (a->unit, a->entrant) != 0
-                                 ? g_strdup_printf ("%s（%s）：", a->entrant, a->unit)
-                                 : g_strdup_printf ("%s：", a->entrant);
-      g_autofree char *body =
-          a->title == NULL
-              ? g_strdup_printf ("　　你单位在%s中荣获%s。特发此证，以资鼓励。", event, a->tier)
-              : g_strdup_printf ("　　你（你单位）的作品《%s》在%s中荣获%s。特发此证，以资鼓励。",
-                                 a->title, event, a->tier);
+      g_autofree char *who = certificate_who (a);
+      g_autofree char *body = certificate_body (a, event);
 
       if (i > 0)
         tz_pdf_new_page (pdf);
