@@ -102,7 +102,8 @@ test_help_on_every_command (void)
     { "activity", "delete" }, { "person", "add" },      { "person", "list" },
     { "person", "show" },     { "person", "delete" },   { "entry", "add" },
     { "entry", "list" },      { "unit", "add" },        { "unit", "list" },
-    { "audit", NULL },
+    { "audit", NULL },        { "backup", NULL },       { "restore", NULL },
+    { "import", "history" },
   };
   g_autofree char *db = tz_test_tmpfile ("help.db");
 
@@ -411,6 +412,54 @@ test_rank (void)
   g_assert_nonnull (strstr (rank.out, "-\t甲的第一个作品\t甲\t\t37.50\t\n"));
 }
 
+/* The first command of the day leaves a daily backup; backup writes a copy
+ * where asked (never over a file), lists the backups; restore brings a copy
+ * back and keeps what it replaced. The import history has the campaign. */
+static void
+test_backup_restore (void)
+{
+  g_autofree char *db = tz_test_tmpfile ("b.db");
+  g_autofree char *id = import_hlj (db);
+  g_autofree char *copy = tz_test_tmpfile ("copy.db");
+  g_auto (Run) list = { 0 };
+  g_auto (Run) made = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) add = { 0 };
+  g_auto (Run) restored = { 0 };
+  g_auto (Run) people = { 0 };
+  g_auto (Run) bad = { 0 };
+  g_auto (Run) history = { 0 };
+  g_autofree char *bad_file = tz_test_tmpfile ("bad.db");
+
+  run_cli (&made, db, "backup", "--output", copy, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  run_cli (&again, db, "backup", "--output", copy, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+
+  run_cli (&add, db, "person", "add", "--name", "张三", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  run_cli (&list, db, "backup", "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "\tdaily\t"));
+
+  run_cli (&restored, db, "restore", copy, NULL);
+  g_assert_cmpint (restored.status, ==, 0);
+  g_assert_nonnull (strstr (restored.out, "before-restore"));
+  run_cli (&people, db, "person", "list", NULL);
+  g_assert_cmpint (people.status, ==, 0);
+  g_assert_null (strstr (people.out, "张三"));
+
+  g_assert_true (g_file_set_contents (bad_file, "not a database at all", -1, NULL));
+  run_cli (&bad, db, "restore", bad_file, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+
+  run_cli (&history, db, "import", "history", NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  g_assert_nonnull (strstr (history.out, "\tcampaign\theilongjiang-2022-workers-netizens.json\t"));
+  (void) id;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -426,6 +475,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/refuse-bad-database", test_refuse_bad_database);
   g_test_add_func ("/cli/entries-and-units", test_entries_and_units);
   g_test_add_func ("/cli/rank", test_rank);
+  g_test_add_func ("/cli/backup-restore", test_backup_restore);
 
   return g_test_run ();
 }

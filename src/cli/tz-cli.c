@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tz-backup.h"
 #include "tz-campaign.h"
 #include "tz-cli.h"
 #include "tz-i18n.h"
@@ -76,6 +77,8 @@ static const TzCliCommand commands[] = {
     N_ ("Export a unit’s people, entries and files of a campaign as a package") },
   { "package", "import", tz_cli_package_import, N_ ("Import an entry package from a lower unit") },
   { NULL, "audit", tz_cli_audit, N_ ("Show the audit log of changes") },
+  { NULL, "backup", tz_cli_backup, N_ ("Back up the database now, or list its backups") },
+  { NULL, "restore", tz_cli_restore, N_ ("Restore the database from a backup") },
 };
 
 int
@@ -114,6 +117,10 @@ tz_cli_db (TzCli *cli)
     }
   if (cli->actor != NULL)
     tz_db_set_actor (cli->db, cli->actor);
+  /* The first opening of the day leaves a copy; a failure to make it is
+   * reported but does not stop the command. */
+  if (!tz_backup_daily (cli->db, NULL, NULL, &error))
+    g_printerr (_ ("taizhang-cli: warning: the daily backup was not made: %s\n"), error->message);
   return cli->db;
 }
 

@@ -81,6 +81,8 @@ int tz_cli_import_table (TzCli *cli, int argc, char **argv);
 int tz_cli_package_export (TzCli *cli, int argc, char **argv);
 int tz_cli_package_import (TzCli *cli, int argc, char **argv);
 int tz_cli_import_history (TzCli *cli, int argc, char **argv);
+int tz_cli_backup (TzCli *cli, int argc, char **argv);
+int tz_cli_restore (TzCli *cli, int argc, char **argv);
 int tz_cli_award_assign (TzCli *cli, int argc, char **argv);
 int tz_cli_award_remove (TzCli *cli, int argc, char **argv);
 int tz_cli_award_list (TzCli *cli, int argc, char **argv);

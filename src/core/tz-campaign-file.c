@@ -31,7 +31,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tz-backup.h"
 #include "tz-campaign-file.h"
+#include "tz-import-log.h"
 
 typedef enum
 {
@@ -1515,8 +1517,19 @@ check_header (JsonObject *root, GError **error)
   return check_keys (root, "$", top_keys, error);
 }
 
+static gint64 import_internal (TzDb *db, const char *data, gssize length, const char *path,
+                               GError **error);
+
 gint64
 tz_campaign_import_data (TzDb *db, const char *data, gssize length, GError **error)
+{
+  return import_internal (db, data, length, NULL, error);
+}
+
+/* The import, with a backup first and a line of the import history in its
+ * transaction; @path names the file there (NULL: a campaign from memory). */
+static gint64
+import_internal (TzDb *db, const char *data, gssize length, const char *path, GError **error)
 {
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -1593,9 +1606,19 @@ tz_campaign_import_data (TzDb *db, const char *data, gssize length, GError **err
   imp.links = g_array_new (FALSE, FALSE, sizeof (Link));
 
   id = 0;
-  if (tz_db_begin (db, error))
+  if (tz_backup_create (db, "before-import", NULL, error) && tz_db_begin (db, error))
     {
+      g_autoptr (TzImportLogEntry) log = tz_import_log_entry_new ();
+
       id = import_document (&imp, json_node_get_object (root), error);
+      log->kind = g_strdup ("campaign");
+      log->campaign_id = id;
+      log->rows_read = 1;
+      log->rows_added = 1;
+      if (path == NULL)
+        log->file_name = g_strdup ("");
+      if (id != 0 && !tz_import_log_add (db, log, path, error))
+        id = 0;
       if (id == 0)
         tz_db_rollback (db);
       else if (!tz_db_commit (db, error))
@@ -1625,7 +1648,7 @@ tz_campaign_import_file (TzDb *db, const char *path, GError **error)
 
   if (!g_file_get_contents (path, &data, &length, error))
     return 0;
-  return tz_campaign_import_data (db, data, (gssize) length, error);
+  return import_internal (db, data, (gssize) length, path, error);
 }
 
 /* ---- export ---- */

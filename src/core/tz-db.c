@@ -415,6 +415,46 @@ tz_db_backup_to (TzDb *self, const char *dest_path, GError **error)
   return TRUE;
 }
 
+gboolean
+tz_db_replace_content (TzDb *self, TzDb *source, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (TZ_IS_DB (self) && TZ_IS_DB (source), FALSE);
+  g_return_val_if_fail (self->tx_depth == 0, FALSE);
+
+  backup = sqlite3_backup_init (self->handle, "main", source->handle, "main");
+  if (backup == NULL)
+    {
+      tz_db_set_error (self, error, sqlite3_errcode (self->handle), "backup");
+      return FALSE;
+    }
+  /* In one step: the destination is locked once and written whole. */
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      tz_db_set_error (self, error, rc, "backup");
+      return FALSE;
+    }
+  self->schema_version = source->schema_version;
+
+  /* Every table may have changed. */
+  stmt = tz_db_prepare (self,
+                        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                        "'sqlite_%' AND name <> 'audit_log' AND name NOT LIKE '%_fts%'",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (self->changed_tables,
+                      g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  flush_changes (self);
+  return TRUE;
+}
+
 static gboolean
 migrate (TzDb *self, int from, int to, GError **error)
 {

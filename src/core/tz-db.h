@@ -44,6 +44,10 @@ gint64 tz_db_last_insert_id (TzDb *self);
 int tz_db_changes (TzDb *self);
 gboolean tz_db_backup_to (TzDb *self, const char *dest_path, GError **error);
 
+/* Replaces every page of @self with those of @source (SQLite's backup API, in
+ * one step), then emits "changed" for every table. Outside any transaction. */
+gboolean tz_db_replace_content (TzDb *self, TzDb *source, GError **error);
+
 /* Deletes the row @id of @table (a name from the schema, never user input) in
  * its own transaction; when there is no such row, TZ_ERROR_NOT_FOUND with the
  * message @not_found. */

@@ -60,7 +60,8 @@ tz_import_log_add (TzDb *db, TzImportLogEntry *e, const char *path, GError **err
   tz_db_bind_text (stmt, 1, e->kind);
   tz_db_bind_int_or_null (stmt, 2, e->campaign_id, e->campaign_id > 0);
   tz_db_bind_int_or_null (stmt, 3, e->track_id, e->track_id > 0);
-  tz_db_bind_text (stmt, 4, e->file_name);
+  /* Never NULL: a campaign imported from memory has the name "". */
+  sqlite3_bind_text (stmt, 4, e->file_name, -1, SQLITE_TRANSIENT);
   tz_db_bind_text (stmt, 5, e->file_sha256);
   sqlite3_bind_int64 (stmt, 6, e->rows_read);
   sqlite3_bind_int64 (stmt, 7, e->rows_added);

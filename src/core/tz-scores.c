@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tz-backup.h"
 #include "tz-import-log.h"
 #include "tz-scores.h"
 #include "tz-table-read.h"
@@ -543,7 +544,7 @@ finish (TzDb *db, GPtrArray *items, gboolean is_score, gint64 track_id, const ch
     }
   if (dry_run)
     return TRUE;
-  if (!tz_db_begin (db, error))
+  if (!tz_backup_create (db, "before-import", NULL, error) || !tz_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < items->len; i++)
     {

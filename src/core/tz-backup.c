@@ -1,0 +1,388 @@
+/* tz-backup.c — backups of the database: daily, before imports, by hand; restore
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tz-backup"
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tz-backup.h"
+#include "tz-campaign.h"
+#include "tz-error.h"
+
+void
+tz_backup_info_free (TzBackupInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->path);
+  g_free (info->kind);
+  g_free (info->created_at);
+  g_free (info);
+}
+
+void
+tz_backup_summary_clear (TzBackupSummary *summary)
+{
+  g_clear_pointer (&summary->modified, g_free);
+}
+
+static char *
+backup_dir (TzDb *db)
+{
+  return g_strconcat (tz_db_get_path (db), ".backups", NULL);
+}
+
+/* Splits "<base>-<kind>-YYYYMMDD-HHMMSS[-N].db" into kind, stamp and N (1
+ * without a counter: the second backup of a kind within one second is -2). */
+static gboolean
+parse_name (const char *base, const char *name, char **kind, char **stamp, int *counter)
+{
+  g_autofree char *escaped = g_regex_escape_string (base, -1);
+  g_autofree char *pattern =
+      g_strdup_printf ("^%s-(.+)-([0-9]{8}-[0-9]{6})(?:-([0-9]{1,4}))?\\.db$", escaped);
+  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *n = NULL;
+
+  if (regex == NULL || !g_regex_match (regex, name, 0, &match))
+    return FALSE;
+  *kind = g_match_info_fetch (match, 1);
+  *stamp = g_match_info_fetch (match, 2);
+  n = g_match_info_fetch (match, 3);
+  *counter = n != NULL && *n != '\0' ? atoi (n) : 1;
+  return TRUE;
+}
+
+static int
+compare_newest_first (gconstpointer a, gconstpointer b)
+{
+  const TzBackupInfo *x = *(TzBackupInfo *const *) a;
+  const TzBackupInfo *y = *(TzBackupInfo *const *) b;
+  int c = g_strcmp0 (y->created_at, x->created_at);
+
+  return c != 0 ? c : y->counter - x->counter;
+}
+
+GPtrArray *
+tz_backup_list (TzDb *db, GError **error)
+{
+  g_autoptr (GPtrArray) list =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) tz_backup_info_free);
+  g_autofree char *dir = backup_dir (db);
+  g_autofree char *base = g_path_get_basename (tz_db_get_path (db));
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (GError) local = NULL;
+  const char *name;
+
+  d = g_dir_open (dir, 0, &local);
+  if (d == NULL)
+    {
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&list);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *kind = NULL;
+      g_autofree char *stamp = NULL;
+      GStatBuf st;
+      TzBackupInfo *info;
+      int counter = 1;
+
+      if (!parse_name (base, name, &kind, &stamp, &counter))
+        continue;
+      info = g_new0 (TzBackupInfo, 1);
+      info->counter = counter;
+      info->path = g_build_filename (dir, name, NULL);
+      info->kind = g_steal_pointer (&kind);
+      info->created_at = g_strdup_printf ("%.4s-%.2s-%.2s %.2s:%.2s:%.2s", stamp, stamp + 4,
+                                          stamp + 6, stamp + 9, stamp + 11, stamp + 13);
+      info->size = g_stat (info->path, &st) == 0 ? (gint64) st.st_size : 0;
+      g_ptr_array_add (list, info);
+    }
+  g_ptr_array_sort (list, compare_newest_first);
+  return g_steal_pointer (&list);
+}
+
+/* Keeps the newest @keep backups of @kind. */
+static void
+rotate (TzDb *db, const char *kind, guint keep)
+{
+  g_autoptr (GPtrArray) list = tz_backup_list (db, NULL);
+  guint seen = 0;
+
+  if (list == NULL)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      TzBackupInfo *info = list->pdata[i];
+
+      if (!g_str_equal (info->kind, kind))
+        continue;
+      if (++seen > keep && g_unlink (info->path) != 0)
+        g_warning ("Cannot remove the old backup %s: %s", info->path, g_strerror (errno));
+    }
+}
+
+static gboolean
+is_empty (TzDb *db, gboolean *empty, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt =
+      tz_db_prepare (db,
+                     "SELECT (SELECT count(*) FROM campaign) + (SELECT count(*) FROM unit) + "
+                     "(SELECT count(*) FROM person)",
+                     error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (tz_db_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *empty = sqlite3_column_int64 (stmt, 0) == 0;
+  return TRUE;
+}
+
+gboolean
+tz_backup_to_file (TzDb *db, const char *dest_path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  g_autofree char *base = g_path_get_basename (dest_path);
+  g_autofree char *tmp_name = g_strdup_printf (".%s.part", base);
+  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+
+  if (!tz_db_backup_to (db, tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, dest_path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
+                   dest_path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tz_backup_create (TzDb *db, const char *kind, char **path, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *dir = backup_dir (db);
+  g_autofree char *base = g_path_get_basename (tz_db_get_path (db));
+  g_autofree char *name = NULL;
+  g_autofree char *dest = NULL;
+  gboolean empty = FALSE;
+
+  g_return_val_if_fail (kind != NULL && strchr (kind, G_DIR_SEPARATOR) == NULL, FALSE);
+
+  if (path != NULL)
+    *path = NULL;
+  if (!is_empty (db, &empty, error))
+    return FALSE;
+  if (empty)
+    return TRUE;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO,
+                   _ ("The backup folder “%s” cannot be created: %s."), dir, g_strerror (saved));
+      return FALSE;
+    }
+  /* Later backups of a kind within the same second get a counter above every
+   * one there (rotation may have removed the lower ones). */
+  {
+    g_autoptr (GPtrArray) list = tz_backup_list (db, NULL);
+    g_autofree char *created = NULL;
+    int last = 0;
+
+    created = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+    for (guint i = 0; list != NULL && i < list->len; i++)
+      {
+        TzBackupInfo *info = list->pdata[i];
+
+        if (g_str_equal (info->kind, kind) && g_str_equal (info->created_at, created))
+          last = MAX (last, info->counter);
+      }
+    name = last == 0 ? g_strdup_printf ("%s-%s-%s.db", base, kind, stamp)
+                     : g_strdup_printf ("%s-%s-%s-%d.db", base, kind, stamp, last + 1);
+    dest = g_build_filename (dir, name, NULL);
+  }
+  if (!tz_backup_to_file (db, dest, error))
+    return FALSE;
+  if (g_str_equal (kind, "daily"))
+    rotate (db, kind, TZ_BACKUP_KEEP_DAILY);
+  else if (g_str_equal (kind, "before-import"))
+    rotate (db, kind, TZ_BACKUP_KEEP_IMPORT);
+  if (path != NULL)
+    *path = g_steal_pointer (&dest);
+  return TRUE;
+}
+
+gboolean
+tz_backup_daily (TzDb *db, const char *today, gboolean *made, GError **error)
+{
+  g_autofree char *own_today = today == NULL ? tz_today () : NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autofree char *path = NULL;
+
+  if (made != NULL)
+    *made = FALSE;
+  if (today == NULL)
+    today = own_today;
+  list = tz_backup_list (db, error);
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      TzBackupInfo *info = list->pdata[i];
+
+      if (g_str_equal (info->kind, "daily") && g_str_has_prefix (info->created_at, today))
+        return TRUE;
+    }
+  if (!tz_backup_create (db, "daily", &path, error))
+    return FALSE;
+  if (made != NULL)
+    *made = path != NULL;
+  return TRUE;
+}
+
+static gint64
+count_rows (TzDb *db, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
+  g_autoptr (sqlite3_stmt) stmt = tz_db_prepare (db, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A migrated copy of the backup at @path, in a temporary folder @tmp_dir. */
+static TzDb *
+open_copy (const char *path, char **tmp_dir, GError **error)
+{
+  g_autoptr (GFile) src = g_file_new_for_path (path);
+  g_autoptr (GFile) dst = NULL;
+  g_autofree char *copy = NULL;
+
+  *tmp_dir = g_dir_make_tmp ("taizhang-restore-XXXXXX", error);
+  if (*tmp_dir == NULL)
+    return NULL;
+  copy = g_build_filename (*tmp_dir, "backup.db", NULL);
+  dst = g_file_new_for_path (copy);
+  if (!g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return NULL;
+  g_chmod (copy, 0600);
+  return tz_db_open (copy, error);
+}
+
+static void
+remove_tmp (char *tmp_dir)
+{
+  g_autoptr (GDir) d = NULL;
+  const char *name;
+
+  if (tmp_dir == NULL)
+    return;
+  d = g_dir_open (tmp_dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (tmp_dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+}
+
+static gboolean
+check_integrity (TzDb *db, const char *path, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = tz_db_prepare (db, "PRAGMA integrity_check", error);
+  const char *result;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_CORRUPT,
+                   _ ("The backup “%s” is damaged; choose another one."), path);
+      return FALSE;
+    }
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_CORRUPT,
+                   _ ("The backup “%s” is damaged (%s); choose another one."), path, result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tz_backup_describe (const char *path, TzBackupSummary *summary, GError **error)
+{
+  g_autofree char *tmp_dir = NULL;
+  g_autoptr (TzDb) copy = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info = NULL;
+  gboolean ok = FALSE;
+
+  memset (summary, 0, sizeof *summary);
+  info =
+      g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  copy = open_copy (path, &tmp_dir, error);
+  if (copy != NULL && check_integrity (copy, path, error))
+    {
+      g_autoptr (GDateTime) mtime = g_file_info_get_modification_date_time (info);
+      g_autoptr (GDateTime) local = g_date_time_to_local (mtime);
+
+      summary->schema_version = tz_db_get_schema_version (copy);
+      summary->campaigns = count_rows (copy, "campaign");
+      summary->units = count_rows (copy, "unit");
+      summary->people = count_rows (copy, "person");
+      summary->entries = count_rows (copy, "entry");
+      summary->activities = count_rows (copy, "activity");
+      summary->modified = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      ok = TRUE;
+    }
+  g_clear_object (&copy);
+  remove_tmp (g_steal_pointer (&tmp_dir));
+  return ok;
+}
+
+gboolean
+tz_backup_restore (TzDb *db, const char *path, char **kept_path, GError **error)
+{
+  g_autofree char *tmp_dir = NULL;
+  g_autoptr (TzDb) copy = NULL;
+  g_autofree char *kept = NULL;
+  gboolean ok = FALSE;
+
+  if (kept_path != NULL)
+    *kept_path = NULL;
+  copy = open_copy (path, &tmp_dir, error);
+  if (copy != NULL && check_integrity (copy, path, error) &&
+      tz_backup_create (db, "before-restore", &kept, error) &&
+      tz_db_replace_content (db, copy, error))
+    ok = TRUE;
+  g_clear_object (&copy);
+  remove_tmp (g_steal_pointer (&tmp_dir));
+  if (ok && kept_path != NULL)
+    *kept_path = g_steal_pointer (&kept);
+  return ok;
+}
