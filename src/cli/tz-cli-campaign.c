@@ -15,6 +15,7 @@
 #include "tz-campaign.h"
 #include "tz-cli.h"
 #include "tz-i18n.h"
+#include "tz-purge.h"
 #include "tz-unit.h"
 
 int
@@ -174,5 +175,39 @@ tz_cli_campaign_delete (TzCli *cli, int argc, char **argv)
     return TZ_CLI_FAILED;
   if (!tz_campaign_delete (cli->db, id, &error))
     return tz_cli_fail (error);
+  return TZ_CLI_OK;
+}
+
+int
+tz_cli_campaign_purge (TzCli *cli, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  TzPurgeSummary summary;
+  gboolean yes = FALSE;
+  GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes,
+      N_ ("Remove the data; without it, only say what would go"), NULL },
+    { NULL },
+  };
+  int code = TZ_CLI_OK;
+  gint64 id;
+
+  if (!tz_cli_parse (argv[0], "ID",
+                     _ ("Removes the ID numbers, phone numbers, e-mail addresses and photos of a "
+                        "finished campaign’s people, keeping the results."),
+                     entries, &argc, &argv, &code))
+    return code;
+  if (argc != 2)
+    return tz_cli_usage (argv[0], _ ("give exactly one campaign id"));
+  if (!tz_cli_campaign (cli, argv[1], &id))
+    return TZ_CLI_FAILED;
+  if (!(yes ? tz_purge_personal_data (cli->db, id, &summary, &error)
+            : tz_purge_preview (cli->db, id, &summary, &error)))
+    return tz_cli_fail (error);
+  text = tz_purge_describe (&summary);
+  g_print ("%s\n", text);
+  if (!yes)
+    g_print (_ ("Nothing was removed yet: run again with --yes to remove it.\n"));
   return TZ_CLI_OK;
 }

@@ -28,6 +28,8 @@ static const TzCliCommand commands[] = {
     N_ ("Write a campaign file (JSON) to stdout or a file") },
   { "campaign", "show", tz_cli_campaign_show, N_ ("Show a campaign’s notice data") },
   { "campaign", "delete", tz_cli_campaign_delete, N_ ("Delete a campaign and everything in it") },
+  { "campaign", "purge-personal", tz_cli_campaign_purge,
+    N_ ("Remove the personal data of a finished campaign’s people") },
   { "quota", "list", tz_cli_quota_list,
     N_ ("List a campaign’s quota per unit: unit, target, held") },
   { "quota", "set", tz_cli_quota_set, N_ ("Set a unit’s quota") },

@@ -59,6 +59,7 @@ int tz_cli_campaign_list (TzCli *cli, int argc, char **argv);
 int tz_cli_campaign_export (TzCli *cli, int argc, char **argv);
 int tz_cli_campaign_show (TzCli *cli, int argc, char **argv);
 int tz_cli_campaign_delete (TzCli *cli, int argc, char **argv);
+int tz_cli_campaign_purge (TzCli *cli, int argc, char **argv);
 int tz_cli_quota_list (TzCli *cli, int argc, char **argv);
 int tz_cli_quota_set (TzCli *cli, int argc, char **argv);
 int tz_cli_activity_add (TzCli *cli, int argc, char **argv);
