@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "tz-audit.h"
 #include "tz-person.h"
@@ -137,6 +138,71 @@ test_record_export (void)
   g_assert_cmpuint (log->len, ==, 0);
 }
 
+/* Filters by person (their rows and the entries that name them) and by day;
+ * the description of a change masks ID and phone numbers unless asked. */
+static void
+test_query_and_describe (void)
+{
+  g_autoptr (TzDb) db = tz_test_open_db ();
+  g_autoptr (TzPerson) a = tz_person_new ();
+  g_autoptr (TzPerson) b = tz_person_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) log = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *change = NULL;
+  TzAuditFilter filter = { 0 };
+
+  a->name = g_strdup ("张三");
+  a->phone = g_strdup ("13800138000");
+  a->id_number = g_strdup ("11010519491231002X");
+  b->name = g_strdup ("李四");
+  g_assert_true (tz_person_save (db, a, &error));
+  g_assert_true (tz_person_save (db, b, &error));
+  g_assert_true (
+      tz_db_exec (db,
+                  "INSERT INTO campaign (id, title) VALUES (1, '活动');"
+                  "INSERT INTO track (id, campaign_id, seq, name) VALUES (1, 1, 1, '赛道');"
+                  "INSERT INTO entry (campaign_id, track_id, title, person_id) VALUES"
+                  "  (1, 1, '张三的作品', 1), (1, 1, '李四的作品', 2);",
+                  &error));
+  g_assert_no_error (error);
+  g_free (a->name);
+  a->name = g_strdup ("张三丰");
+  g_assert_true (tz_person_save (db, a, &error));
+
+  filter.person_id = a->id;
+  log = tz_audit_query (db, &filter, &error);
+  g_assert_no_error (error);
+  /* Inserted, renamed, and one entry. */
+  g_assert_cmpuint (log->len, ==, 3);
+  change = tz_audit_describe (log->pdata[0], FALSE);
+  g_assert_cmpstr (change, ==, "name: 张三 → 张三丰");
+  masked = tz_audit_describe (log->pdata[2], FALSE);
+  g_assert_nonnull (strstr (masked, "phone: 138****8000"));
+  g_assert_null (strstr (masked, "13800138000"));
+  g_assert_null (strstr (masked, "11010519491231002X"));
+  g_assert_null (strstr (masked, "created_at"));
+  full = tz_audit_describe (log->pdata[2], TRUE);
+  g_assert_nonnull (strstr (full, "id_number: 11010519491231002X"));
+  g_clear_pointer (&log, g_ptr_array_unref);
+
+  /* By day: nothing before 2000, everything until 2999; pages. */
+  filter = (TzAuditFilter){ .until = "1999-12-31" };
+  log = tz_audit_query (db, &filter, &error);
+  g_assert_cmpuint (log->len, ==, 0);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  filter = (TzAuditFilter){ .since = "2000-01-01", .until = "2999-12-31", .table = "entry" };
+  log = tz_audit_query (db, &filter, &error);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  filter.limit = 1;
+  filter.offset = 1;
+  log = tz_audit_query (db, &filter, &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (((TzAuditEntry *) log->pdata[0])->table, ==, "entry");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -147,6 +213,7 @@ main (int argc, char **argv)
   g_test_add_func ("/audit/blob-by-size", test_blob_logged_by_size);
   g_test_add_func ("/audit/rollback", test_rolled_back_change_leaves_no_trace);
   g_test_add_func ("/audit/record-export", test_record_export);
+  g_test_add_func ("/audit/query-and-describe", test_query_and_describe);
 
   return g_test_run ();
 }

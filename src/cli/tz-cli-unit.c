@@ -111,44 +111,70 @@ tz_cli_audit (TzCli *cli, int argc, char **argv)
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *table = NULL;
   g_autofree char *row = NULL;
+  g_autofree char *person = NULL;
   g_autofree char *since = NULL;
+  g_autofree char *until = NULL;
   g_autofree char *limit_text = NULL;
+  gboolean unmasked = FALSE;
   GOptionEntry entries[] = {
     { "table", 't', 0, G_OPTION_ARG_STRING, &table,
       N_ ("Only changes to this table (person, activity, …)"), N_ ("TABLE") },
     { "row", 'r', 0, G_OPTION_ARG_STRING, &row, N_ ("Only changes to this row id"), N_ ("ID") },
+    { "person", 'p', 0, G_OPTION_ARG_STRING, &person,
+      N_ ("Only changes to this person (id) and to the entries and files that name them"),
+      N_ ("ID") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_ ("Only changes on or after this date"),
+      N_ ("DATE") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_ ("Only changes on or before this date"),
       N_ ("DATE") },
     { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text, N_ ("At most N changes (default 100)"),
       N_ ("N") },
+    { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked,
+      N_ ("Show ID and phone numbers in full (recorded in the audit log)"), NULL },
     { NULL },
   };
-  gint64 row_id = 0, limit = 100;
+  TzAuditFilter filter = { 0 };
+  gint64 row_id = 0, person_id = 0, limit = 100;
   int code = TZ_CLI_OK;
   TzDb *db;
 
   if (!tz_cli_parse (argv[0], NULL,
                      _ ("Shows the audit log, newest first: "
-                        "time<TAB>who<TAB>action<TAB>table<TAB>row<TAB>old<TAB>new."),
+                        "time<TAB>who<TAB>action<TAB>table<TAB>row<TAB>what changed "
+                        "(field: old → new; …), ID and phone numbers masked."),
                      entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
     return tz_cli_usage (argv[0], _ ("takes no arguments besides its options"));
   if (row != NULL && !tz_cli_count ("--row", row, &row_id))
     return TZ_CLI_USAGE;
+  if (person != NULL && !tz_cli_count ("--person", person, &person_id))
+    return TZ_CLI_USAGE;
   if (limit_text != NULL && !tz_cli_count ("--limit", limit_text, &limit))
     return TZ_CLI_USAGE;
   db = tz_cli_db (cli);
   if (db == NULL)
     return TZ_CLI_FAILED;
-  list = tz_audit_list (db, table, row_id, since, (guint) limit, &error);
+  filter.table = table;
+  filter.row_id = row_id;
+  filter.person_id = person_id;
+  filter.since = since;
+  filter.until = until;
+  filter.limit = (guint) limit;
+  list = tz_audit_query (db, &filter, &error);
   if (list == NULL)
+    return tz_cli_fail (error);
+  if (unmasked && list->len > 0 &&
+      !tz_audit_record (db, "audit_log", 0, "export", "{\"unmasked\": true, \"what\": \"audit\"}",
+                        &error))
     return tz_cli_fail (error);
   for (guint i = 0; i < list->len; i++)
     {
       TzAuditEntry *e = list->pdata[i];
-      g_print ("%s\t%s\t%s\t%s\t%" PRId64 "\t%s\t%s\n", e->at, e->actor, e->action, e->table,
-               e->row_id, e->old_values ? e->old_values : "", e->new_values ? e->new_values : "");
+      g_autofree char *what = tz_audit_describe (e, unmasked);
+
+      g_print ("%s\t%s\t%s\t%s\t%" PRId64 "\t%s\n", e->at, e->actor, e->action, e->table, e->row_id,
+               what);
     }
   return TZ_CLI_OK;
 }
