@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include "tz-campaign-file.h"
 #include "tz-ranking.h"
+#include "tz-scores.h"
 #include "tz-test-common.h"
 
 /* Track 1 is the worked example of docs/ranking.md: a Hunan 60/40 track. */
@@ -85,7 +87,25 @@ static const char fixture[] =
     "INSERT INTO entry (id, campaign_id, track_id, title, person_id) VALUES (61, 1, 6, 'Z1', 1),"
     "  (62, 1, 6, 'Z2', 2);"
     "INSERT INTO score (entry_id, judge_id, criterion_id, value) VALUES"
-    "  (61, 1, 61, 60), (62, 1, 61, 40), (61, 2, 61, 90), (62, 2, 61, 100);";
+    "  (61, 1, 61, 60), (62, 1, 61, 40), (61, 2, 61, 90), (62, 2, 61, 100);"
+    /* An account track: likes per account, only an entrant's best account. */
+    "INSERT INTO account (id, person_id, platform, nickname) VALUES (1, 1, '抖音', '甲的号'),"
+    "  (2, 2, '抖音', '乙的号'), (3, 1, '快手', '甲的小号');"
+    "INSERT INTO track (id, campaign_id, seq, name, entry_kind, ranking_method, metric,"
+    "  best_work_only) VALUES (7, 1, 7, '网络达人', 'account', 'metric', '点赞量', 1);"
+    "INSERT INTO entry (id, campaign_id, track_id, title, person_id, account_id) VALUES"
+    "  (71, 1, 7, 'K1', 1, 1), (72, 1, 7, 'K2', 2, 2), (73, 1, 7, 'K3', 1, 3),"
+    "  (74, 1, 7, 'K4', 3, NULL);"
+    /* The latest by date counts, whatever the order of import. */
+    "INSERT INTO metric_snapshot (account_id, metric, value, taken_on) VALUES"
+    "  (1, '点赞量', 300, '2023-01-01'), (1, '点赞量', 700, '2023-02-01'),"
+    "  (1, '点赞量', 500, '2023-01-15'), (1, '浏览量', 99999, '2023-03-01'),"
+    "  (2, '点赞量', 900, '2023-02-01'), (3, '点赞量', 650, '2023-02-01');"
+    /* K2's own snapshot comes before its account's. */
+    "INSERT INTO metric_snapshot (entry_id, metric, value, taken_on) VALUES"
+    "  (72, '点赞量', 400, '2023-01-01');"
+    "INSERT INTO award_tier (id, track_id, seq, name, count) VALUES (71, 7, 1, '一等奖', 1),"
+    "  (72, 7, 2, '二等奖', 5);";
 
 static TzDb *
 open_fixture (void)
@@ -377,6 +397,442 @@ test_unknown_track (void)
   g_assert_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND);
 }
 
+static void
+test_account_metrics (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GPtrArray) rows = rank (db, 7, FALSE);
+  TzRankRow *k1 = find_row (rows, "K1"), *k2 = find_row (rows, "K2");
+  TzRankRow *k3 = find_row (rows, "K3"), *k4 = find_row (rows, "K4");
+
+  /* K1 has no snapshot of its own: its account's latest (by date) counts. */
+  g_assert_cmpfloat (k1->metric, ==, 700);
+  g_assert_true (k1->metric_from_account);
+  g_assert_cmpstr (k1->metric_taken_on, ==, "2023-02-01");
+  /* K2's own snapshot wins over its account's 900. */
+  g_assert_cmpfloat (k2->metric, ==, 400);
+  g_assert_false (k2->metric_from_account);
+  g_assert_cmpstr (k2->metric_taken_on, ==, "2023-01-01");
+  /* 甲's two accounts: only the better one (700 > 650) counts. */
+  g_assert_cmpfloat (k3->metric, ==, 650);
+  g_assert_false (k3->counted);
+  g_assert_cmpint (k3->rank, ==, 0);
+  g_assert_cmpfloat (k4->metric, ==, -1);
+  g_assert_null (k4->metric_taken_on);
+
+  g_assert_cmpint (k1->rank, ==, 1);
+  g_assert_cmpfloat_with_epsilon (k1->composite, 100.0, 1e-6);
+  g_assert_cmpint (k2->rank, ==, 2);
+  g_assert_cmpfloat_with_epsilon (k2->composite, 100.0 * 400 / 700, 1e-6);
+  g_assert_cmpint (k4->rank, ==, 3);
+  g_assert_cmpfloat (k4->composite, ==, 0);
+  g_assert_cmpstr (k1->award, ==, "一等奖");
+  g_assert_cmpstr (k2->award, ==, "二等奖");
+  g_assert_null (k3->award);
+
+  /* A later snapshot of 甲's second account makes it the best one. */
+  g_assert_true (tz_db_exec (db,
+                             "INSERT INTO metric_snapshot (account_id, metric, value, taken_on)"
+                             " VALUES (3, '点赞量', 800, '2023-02-02')",
+                             NULL));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rank (db, 7, FALSE);
+  g_assert_true (find_row (rows, "K3")->counted);
+  g_assert_false (find_row (rows, "K1")->counted);
+  g_assert_cmpint (find_row (rows, "K3")->rank, ==, 1);
+  g_assert_cmpfloat_with_epsilon (find_row (rows, "K2")->composite, 50.0, 1e-6);
+}
+
+static const char *
+status_of (TzDb *db, gint64 entry_id)
+{
+  static char status[32];
+  g_autofree char *sql =
+      g_strdup_printf ("SELECT status FROM entry WHERE id = %" G_GINT64_FORMAT, entry_id);
+  g_autoptr (sqlite3_stmt) stmt = tz_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_strlcpy (status, (const char *) sqlite3_column_text (stmt, 0), sizeof status);
+  return status;
+}
+
+static void
+test_entry_status (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Votes 100, 80, 80, 50, 50 and tiers 1, 1, 3: T4 gets nothing. */
+  g_assert_true (tz_db_exec (db,
+                             "UPDATE entry SET status = 'submitted' WHERE id = 31;"
+                             "UPDATE entry SET status = 'reviewed' WHERE id = 32;"
+                             "UPDATE entry SET status = 'shortlisted' WHERE id = 33;"
+                             "UPDATE entry SET status = 'awarded' WHERE id = 34;"
+                             "UPDATE entry SET status = 'draft' WHERE id = 35;",
+                             NULL));
+  /* Looking changes nothing. */
+  g_ptr_array_unref (rank (db, 3, FALSE));
+  g_assert_cmpstr (status_of (db, 34), ==, "awarded");
+  g_assert_cmpstr (status_of (db, 31), ==, "submitted");
+
+  rows = rank (db, 3, TRUE);
+  g_assert_cmpstr (status_of (db, 31), ==, "awarded");
+  g_assert_cmpstr (status_of (db, 32), ==, "awarded");
+  g_assert_cmpstr (status_of (db, 33), ==, "awarded");
+  /* Awarded before, nothing now: back to reviewed. */
+  g_assert_cmpstr (status_of (db, 34), ==, "reviewed");
+  /* A draft keeps its status, though ranked and awarded 三等奖. */
+  g_assert_cmpstr (find_row (rows, "T5")->award, ==, "三等奖");
+  g_assert_cmpstr (status_of (db, 35), ==, "draft");
+
+  /* T3 withdrawn: left out of the ranking, its status untouched; T2 moves
+   * up to 二等奖 and T4 into 三等奖. */
+  g_assert_true (tz_db_exec (db, "UPDATE entry SET status = 'withdrawn' WHERE id = 33", NULL));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rank (db, 3, TRUE);
+  g_assert_cmpstr (status_of (db, 33), ==, "withdrawn");
+  g_assert_cmpstr (find_row (rows, "T2")->award, ==, "二等奖");
+  g_assert_cmpstr (find_row (rows, "T4")->award, ==, "三等奖");
+  g_assert_cmpstr (status_of (db, 34), ==, "awarded");
+
+  /* Locked: nothing is written, statuses included. */
+  g_assert_true (tz_ranking_set_locked (db, 3, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (tz_db_exec (db, "UPDATE metric_snapshot SET value = 0 WHERE entry_id = 34", NULL));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rank (db, 3, TRUE);
+  g_assert_cmpstr (status_of (db, 34), ==, "awarded");
+  g_assert_cmpstr (find_row (rows, "T4")->award, ==, "三等奖");
+}
+
+static void
+test_non_entry_recipients (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GPtrArray) rows = NULL;
+
+  /* An instructor award and an organisation award beside the tiers of track 3. */
+  g_assert_true (tz_db_exec (
+      db,
+      "INSERT INTO award_tier (id, track_id, seq, name, count, recipient) VALUES"
+      "  (34, 3, 4, '优秀指导教师', 5, 'instructor'), (35, 3, 5, '优秀组织奖', 2, 'organization');"
+      "UPDATE entry SET instructor = '王老师', status = 'reviewed' WHERE id = 34;"
+      "INSERT INTO award (award_tier_id, entry_id, manual) VALUES (34, 34, 1);"
+      "INSERT INTO award (award_tier_id, unit_id, manual) VALUES (35, 10, 1);",
+      NULL));
+  rows = rank (db, 3, TRUE);
+  /* They are not allocated by rank and take no place of the others. */
+  g_assert_cmpint (
+      tz_test_query_int (db, "SELECT count(*) FROM award WHERE award_tier_id IN (34, 35)"), ==, 2);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM award WHERE manual = 0"), ==, 4);
+  g_assert_cmpstr (find_row (rows, "T1")->award, ==, "一等奖");
+  g_assert_cmpstr (find_row (rows, "T5")->award, ==, "三等奖");
+  /* T4's instructor is honoured; the work itself has no award. */
+  g_assert_cmpstr (find_row (rows, "T4")->award, ==, "优秀指导教师");
+  g_assert_cmpstr (status_of (db, 34), ==, "reviewed");
+
+  /* A person tier is allocated by rank like an entry tier (榜样典型 on a
+   * nomination track); a person given its award by hand takes a place. */
+  g_assert_true (tz_db_exec (
+      db, "UPDATE award_tier SET recipient = 'person' WHERE id IN (31, 32, 33);", NULL));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rank (db, 3, TRUE);
+  g_assert_cmpstr (find_row (rows, "T1")->award, ==, "一等奖");
+  g_assert_cmpstr (find_row (rows, "T5")->award, ==, "三等奖");
+  g_assert_true (tz_db_exec (
+      db, "INSERT INTO award (award_tier_id, person_id, manual) VALUES (31, 5, 1)", NULL));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rank (db, 3, TRUE);
+  g_assert_cmpstr (find_row (rows, "T1")->award, ==, "二等奖");
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM award WHERE award_tier_id = 31"),
+                   ==, 1);
+}
+
+static TzRankBreakdown *
+breakdown (TzDb *db, gint64 track_id, gint64 entry_id)
+{
+  g_autoptr (GError) error = NULL;
+  TzRankBreakdown *b = tz_ranking_breakdown (db, track_id, entry_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (b);
+  return b;
+}
+
+static const TzScoreDetail *
+find_score (const TzRankBreakdown *b, gint64 judge_id, gint64 criterion_id)
+{
+  for (guint i = 0; i < b->scores->len; i++)
+    {
+      const TzScoreDetail *s = &g_array_index (b->scores, TzScoreDetail, i);
+
+      if (s->judge_id == judge_id && s->criterion_id == criterion_id)
+        return s;
+    }
+  return NULL;
+}
+
+static void
+test_breakdown_worked_example (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (TzRankBreakdown) b = breakdown (db, 1, 1);
+  const TzCriterionDetail *content, *craft;
+  const TzJudgeDetail *j1;
+
+  g_assert_cmpstr (b->row->title, ==, "A");
+  g_assert_cmpstr (b->rules->method, ==, "composite");
+  g_assert_cmpuint (b->criteria->len, ==, 2);
+  content = b->criteria->pdata[0];
+  craft = b->criteria->pdata[1];
+  g_assert_cmpstr (content->name, ==, "视频内容");
+  g_assert_cmpfloat (content->max, ==, 50);
+  g_assert_cmpfloat_with_epsilon (content->aggregate, 44, 1e-9);
+  g_assert_cmpfloat_with_epsilon (craft->aggregate, 41, 1e-9);
+  g_assert_cmpuint (content->n_counted, ==, 2);
+  g_assert_cmpfloat (b->expert_max_total, ==, 100);
+  g_assert_cmpuint (b->judges->len, ==, 2);
+  j1 = b->judges->pdata[0];
+  g_assert_cmpstr (j1->name, ==, "评委一");
+  g_assert_cmpfloat (j1->total, ==, 85);
+  g_assert_cmpfloat (((TzJudgeDetail *) b->judges->pdata[1])->total, ==, 85);
+  g_assert_cmpuint (b->scores->len, ==, 4);
+  g_assert_cmpfloat (find_score (b, 1, 1)->value, ==, 45);
+  g_assert_cmpfloat (find_score (b, 2, 2)->value, ==, 42);
+  g_assert_cmpint (find_score (b, 2, 2)->use, ==, TZ_SCORE_COUNTED);
+  /* By judge, then criterion. */
+  g_assert_cmpint (g_array_index (b->scores, TzScoreDetail, 0).judge_id, ==, 1);
+  g_assert_cmpint (g_array_index (b->scores, TzScoreDetail, 1).criterion_id, ==, 2);
+
+  g_assert_cmpfloat_with_epsilon (b->row->expert, 85, 1e-6);
+  g_assert_cmpfloat (b->row->metric, ==, 1200);
+  g_assert_cmpstr (b->row->metric_taken_on, ==, "2023-10-31");
+  g_assert_false (b->row->metric_from_account);
+  g_assert_cmpfloat (b->metric_max, ==, 2000);
+  g_assert_cmpfloat_with_epsilon (b->metric_scaled, 60, 1e-9);
+  g_assert_cmpfloat_with_epsilon (b->expert_share, 0.6, 1e-12);
+  g_assert_cmpfloat_with_epsilon (b->metric_share, 0.4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (b->expert_part, 51, 1e-9);
+  g_assert_cmpfloat_with_epsilon (b->metric_part, 24, 1e-9);
+  g_assert_cmpfloat_with_epsilon (b->row->composite, 75, 1e-6);
+  g_assert_cmpint (b->row->rank, ==, 2);
+  g_assert_cmpstr (b->row->award, ==, "二等奖");
+  /* Nothing saved. */
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM award"), ==, 0);
+}
+
+static void
+test_breakdown_left_out (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (TzRankBreakdown) b = breakdown (db, 5, 51);
+  const TzScoreDetail *s;
+
+  /* 9, 2, 6, 7 count; the trimmed mean leaves out 2 and 9. */
+  g_assert_cmpuint (b->scores->len, ==, 6);
+  g_assert_cmpint (find_score (b, 1, 51)->use, ==, TZ_SCORE_TRIMMED);
+  g_assert_cmpint (find_score (b, 2, 51)->use, ==, TZ_SCORE_TRIMMED);
+  g_assert_cmpint (find_score (b, 3, 51)->use, ==, TZ_SCORE_COUNTED);
+  g_assert_cmpint (find_score (b, 4, 51)->use, ==, TZ_SCORE_COUNTED);
+  s = find_score (b, 5, 51);
+  g_assert_cmpint (s->use, ==, TZ_SCORE_CONFLICT);
+  g_assert_true (s->conflict);
+  g_assert_cmpfloat (s->adjusted, ==, -1);
+  s = find_score (b, 6, 51);
+  g_assert_cmpint (s->use, ==, TZ_SCORE_ABSTAIN);
+  g_assert_true (s->abstain);
+  g_assert_cmpfloat (s->value, ==, 10);
+  g_assert_cmpfloat_with_epsilon (((TzCriterionDetail *) b->criteria->pdata[0])->aggregate, 6.5,
+                                  1e-9);
+  g_assert_cmpuint (((TzCriterionDetail *) b->criteria->pdata[0])->n_counted, ==, 4);
+  g_assert_cmpfloat_with_epsilon (b->row->expert, 65, 1e-6);
+  /* The judges who declared a conflict or abstained have no total. */
+  for (guint i = 0; i < b->judges->len; i++)
+    {
+      const TzJudgeDetail *j = b->judges->pdata[i];
+
+      if (j->id == 5 || j->id == 6)
+        g_assert_cmpfloat (j->total, ==, -1);
+      else
+        g_assert_cmpfloat (j->total, >=, 0);
+    }
+  /* An expert track: the composite is the expert total. */
+  g_assert_cmpfloat (b->expert_share, ==, 1);
+  g_assert_cmpfloat (b->metric_share, ==, 0);
+  g_assert_cmpfloat_with_epsilon (b->expert_part, 65, 1e-6);
+}
+
+static void
+test_breakdown_normalized (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (TzRankBreakdown) b = breakdown (db, 6, 61);
+  const TzScoreDetail *strict = NULL, *lenient = NULL;
+
+  g_assert_true (b->rules->normalize);
+  strict = find_score (b, 1, 61);
+  lenient = find_score (b, 2, 61);
+  /* Z1: the strict judge's 60 of (60, 40) is +1 deviation, the lenient
+   * judge's 90 of (90, 100) is −1. */
+  g_assert_cmpfloat_with_epsilon (strict->z, 1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lenient->z, -1, 1e-9);
+  g_assert_cmpfloat (strict->value, ==, 60);
+  g_assert_cmpfloat_with_epsilon (strict->adjusted + lenient->adjusted, 145, 1e-9);
+  g_assert_cmpfloat (strict->adjusted, >, lenient->adjusted);
+  g_assert_cmpfloat_with_epsilon (b->row->expert, 72.5, 1e-6);
+}
+
+static void
+test_breakdown_account (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (TzRankBreakdown) b = breakdown (db, 7, 71);
+  g_autoptr (TzRankBreakdown) other = breakdown (db, 7, 73);
+
+  g_assert_true (b->row->metric_from_account);
+  g_assert_cmpint (b->metric_account_id, ==, 1);
+  g_assert_cmpstr (b->row->metric_taken_on, ==, "2023-02-01");
+  g_assert_cmpuint (b->scores->len, ==, 0);
+  g_assert_cmpfloat (b->metric_share, ==, 1);
+  g_assert_cmpfloat_with_epsilon (b->metric_part, 100, 1e-9);
+  g_assert_false (other->row->counted);
+  g_assert_cmpint (other->metric_account_id, ==, 3);
+}
+
+/* The breakdown and the ranking are one computation: every entry of every
+ * track of the fixture gives the same composite and rank both ways. */
+static void
+test_breakdown_agrees (void)
+{
+  g_autoptr (TzDb) db = open_fixture ();
+  g_autoptr (GError) error = NULL;
+
+  for (gint64 track = 1; track <= 7; track++)
+    {
+      g_autoptr (GPtrArray) rows = rank (db, track, FALSE);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const TzRankRow *row = rows->pdata[i];
+          g_autoptr (TzRankBreakdown) b = breakdown (db, track, row->entry_id);
+
+          g_assert_cmpfloat (b->row->composite, ==, row->composite);
+          g_assert_cmpfloat (b->row->expert, ==, row->expert);
+          g_assert_cmpint (b->row->rank, ==, row->rank);
+          g_assert_cmpstr (b->row->award, ==, row->award);
+          g_assert_cmpfloat_with_epsilon (b->expert_part + b->metric_part, row->composite, 1e-5);
+        }
+    }
+  g_assert_null (tz_ranking_breakdown (db, 1, 21, &error));
+  g_assert_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND);
+}
+
+/* The Heilongjiang notice: views counted by the platform with each person's
+ * daily limit applied, imported day by day; the latest snapshot counts and
+ * only a unit's best work. */
+static void
+test_heilongjiang_views (void)
+{
+  g_autoptr (TzDb) db = tz_test_open_db ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path =
+      tz_test_source_path ("data", "campaigns", "heilongjiang-2022-workers-netizens.json", NULL);
+  g_autoptr (TzRankingRules) rules = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 campaign_id, track_id;
+  static const struct
+  {
+    gint64 entry;
+    const char *day;
+    double views;
+  } views[] = {
+    { 1, "2022-08-01", 120 },
+    { 1, "2022-08-02", 260 },
+    { 1, "2022-08-03", 410 },
+    /* W2: the platform took back views over the daily limit on 8-3. */
+    { 2, "2022-08-01", 300 },
+    { 2, "2022-08-02", 450 },
+    { 2, "2022-08-03", 380 },
+    { 3, "2022-08-01", 200 },
+    { 3, "2022-08-03", 390 },
+  };
+
+  campaign_id = tz_campaign_import_file (db, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (campaign_id, >, 0);
+  stmt = tz_db_prepare (db,
+                        "SELECT id FROM track WHERE campaign_id = ?1 AND metric = '浏览量'"
+                        " AND best_work_only = 1 ORDER BY seq LIMIT 1",
+                        &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  track_id = sqlite3_column_int64 (stmt, 0);
+
+  rules = tz_ranking_get_rules (db, track_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rules->method, ==, "metric");
+  g_assert_cmpstr (rules->metric, ==, "浏览量");
+  g_assert_true (rules->best_work_only);
+  g_assert_cmpint (rules->max_per_voter_per_day, ==, 3);
+  g_assert_nonnull (strstr (rules->note, "3 次"));
+
+  /* Two works of one unit, one of another (entered by units, 单位、团体). */
+  {
+    g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO unit (id, name, kind) VALUES (901, '哈尔滨电机厂工会', 'enterprise'),"
+        "  (902, '大庆油田工会', 'enterprise');"
+        "INSERT INTO entry (id, campaign_id, track_id, title, entrant_unit_id, status) VALUES"
+        "  (1, %1$" G_GINT64_FORMAT ", %2$" G_GINT64_FORMAT ", '重走抗联路', 901, 'submitted'),"
+        "  (2, %1$" G_GINT64_FORMAT ", %2$" G_GINT64_FORMAT
+        ", '车间里的红色记忆', 901, 'submitted'),"
+        "  (3, %1$" G_GINT64_FORMAT ", %2$" G_GINT64_FORMAT
+        ", '铁人纪念馆打卡', 902, 'submitted');",
+        campaign_id, track_id);
+
+    g_assert_true (tz_db_exec (db, sql, &error));
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (tz_metric_save (db, views[i].entry, "浏览量", views[i].views, views[i].day,
+                                     "平台导出", NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  rows = rank (db, track_id, TRUE);
+  g_assert_cmpuint (rows->len, ==, 3);
+  /* The latest snapshots: W1 410, W2 380 (not its 450 of 8-2), W3 390. */
+  g_assert_cmpfloat (find_row (rows, "重走抗联路")->metric, ==, 410);
+  g_assert_cmpfloat (find_row (rows, "车间里的红色记忆")->metric, ==, 380);
+  g_assert_cmpstr (find_row (rows, "车间里的红色记忆")->metric_taken_on, ==, "2022-08-03");
+  /* The unit's best work is W1; W2 does not count. */
+  g_assert_false (find_row (rows, "车间里的红色记忆")->counted);
+  g_assert_cmpint (find_row (rows, "重走抗联路")->rank, ==, 1);
+  g_assert_cmpfloat_with_epsilon (find_row (rows, "重走抗联路")->composite, 100, 1e-6);
+  g_assert_cmpint (find_row (rows, "铁人纪念馆打卡")->rank, ==, 2);
+  g_assert_cmpfloat_with_epsilon (find_row (rows, "铁人纪念馆打卡")->composite, 100.0 * 390 / 410,
+                                  1e-6);
+  /* 一等奖 has ten places: both counted works have it. */
+  g_assert_cmpstr (find_row (rows, "重走抗联路")->award, ==, "一等奖");
+  g_assert_cmpstr (find_row (rows, "铁人纪念馆打卡")->award, ==, "一等奖");
+  g_assert_null (find_row (rows, "车间里的红色记忆")->award);
+  g_assert_cmpstr (status_of (db, 1), ==, "awarded");
+  g_assert_cmpstr (status_of (db, 2), ==, "submitted");
+
+  /* A new day: W2 overtakes W1 and becomes the unit's work that counts. */
+  g_assert_true (tz_metric_save (db, 2, "浏览量", 520, "2022-08-04", NULL, NULL, &error));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rank (db, track_id, TRUE);
+  g_assert_true (find_row (rows, "车间里的红色记忆")->counted);
+  g_assert_false (find_row (rows, "重走抗联路")->counted);
+  g_assert_cmpstr (status_of (db, 1), ==, "reviewed");
+  g_assert_cmpstr (status_of (db, 2), ==, "awarded");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -394,6 +850,15 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking/locked", test_locked_allocation);
   g_test_add_func ("/ranking/unit-kind-quota", test_unit_kind_quota);
   g_test_add_func ("/ranking/unknown-track", test_unknown_track);
+  g_test_add_func ("/ranking/account-metrics", test_account_metrics);
+  g_test_add_func ("/ranking/entry-status", test_entry_status);
+  g_test_add_func ("/ranking/non-entry-recipients", test_non_entry_recipients);
+  g_test_add_func ("/ranking/breakdown/worked-example", test_breakdown_worked_example);
+  g_test_add_func ("/ranking/breakdown/left-out", test_breakdown_left_out);
+  g_test_add_func ("/ranking/breakdown/normalized", test_breakdown_normalized);
+  g_test_add_func ("/ranking/breakdown/account", test_breakdown_account);
+  g_test_add_func ("/ranking/breakdown/agrees", test_breakdown_agrees);
+  g_test_add_func ("/ranking/heilongjiang-views", test_heilongjiang_views);
 
   return g_test_run ();
 }

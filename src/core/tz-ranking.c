@@ -29,7 +29,8 @@ typedef enum
 typedef struct
 {
   Method method;
-  char *metric;
+  TzRankingRules *rules;
+  const char *metric;
   double expert_weight;
   double metric_weight;
   gboolean best_work_only;
@@ -55,16 +56,26 @@ typedef struct
   gboolean manual_tier; /* holds a hand-assigned award of an ordinary tier */
   gint64 auto_tier;     /* the tier given by the allocation, 0 for none */
   char *auto_name;
-  GString *kept;    /* names of the awards kept as they are */
-  char *quota_kind; /* kind of the entrant unit, else of the recommending unit */
+  GString *kept;         /* names of the awards kept as they are */
+  char *quota_kind;      /* kind of the entrant unit, else of the recommending unit */
+  gint64 account_id;     /* the entry's account (entry.account_id), 0 for none */
+  gint64 metric_account; /* the account whose snapshot gave the metric, 0 for the entry's own */
+  double metric_max;     /* the largest counted metric of the division */
+  double metric_scaled;  /* 100 × metric / metric_max */
 } Item;
 
+/* One score row of the track: the value a judge gave, or the marks. */
 typedef struct
 {
   gint64 entry_id;
   gint64 judge_id;
   gint64 criterion_id;
-  double value;
+  double value;    /* -1: none */
+  double adjusted; /* the value after normalisation */
+  float z;         /* for the breakdown only: kept small, a track may have millions of scores */
+  guint8 abstain;
+  guint8 conflict;
+  guint8 use; /* TzScoreUse */
 } Score;
 
 typedef struct
@@ -72,7 +83,15 @@ typedef struct
   gint64 id;
   double max;
   double weight;
+  char *name;
 } Criterion;
+
+/* The entry whose breakdown is asked for, and where it goes. */
+typedef struct
+{
+  gint64 entry_id;
+  TzRankBreakdown *out;
+} Detail;
 
 typedef struct
 {
@@ -99,7 +118,47 @@ tz_rank_row_free (TzRankRow *row)
   g_free (row->entrant);
   g_free (row->division);
   g_free (row->award);
+  g_free (row->metric_taken_on);
   g_free (row);
+}
+
+void
+tz_ranking_rules_free (TzRankingRules *rules)
+{
+  if (rules == NULL)
+    return;
+  g_free (rules->method);
+  g_free (rules->metric);
+  g_free (rules->entry_kind);
+  g_free (rules->note);
+  g_free (rules);
+}
+
+static void
+criterion_detail_free (TzCriterionDetail *c)
+{
+  g_free (c->name);
+  g_free (c);
+}
+
+static void
+judge_detail_free (TzJudgeDetail *j)
+{
+  g_free (j->name);
+  g_free (j);
+}
+
+void
+tz_rank_breakdown_free (TzRankBreakdown *breakdown)
+{
+  if (breakdown == NULL)
+    return;
+  tz_rank_row_free (breakdown->row);
+  tz_ranking_rules_free (breakdown->rules);
+  g_clear_pointer (&breakdown->criteria, g_ptr_array_unref);
+  g_clear_pointer (&breakdown->judges, g_ptr_array_unref);
+  g_clear_pointer (&breakdown->scores, g_array_unref);
+  g_free (breakdown);
 }
 
 static void
@@ -132,45 +191,69 @@ tier_free (Tier *tier)
   g_free (tier);
 }
 
-static gboolean
-load_track (TzDb *db, gint64 track_id, Track *track, GError **error)
+TzRankingRules *
+tz_ranking_get_rules (TzDb *db, gint64 track_id, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  const char *method;
+  TzRankingRules *rules;
   int rc;
+
+  g_return_val_if_fail (TZ_IS_DB (db), NULL);
 
   stmt = tz_db_prepare (db,
                         "SELECT ranking_method, metric, expert_weight, metric_weight, "
-                        "  best_work_only, score_aggregate, normalize_judges "
+                        "  best_work_only, score_aggregate, normalize_judges, entry_kind,"
+                        "  ifnull(max_per_voter_per_day, 0), nullif(trim(ranking_note), '') "
                         "FROM track WHERE id = ?1",
                         error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, track_id);
   rc = tz_db_step (db, stmt, error);
   if (rc < 0)
-    return FALSE;
+    return NULL;
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("There is no track %" PRId64 "."),
                    track_id);
-      return FALSE;
+      return NULL;
     }
-  method = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (method, "metric") == 0)
+  rules = g_new0 (TzRankingRules, 1);
+  rules->method = tz_db_column_dup (stmt, 0);
+  rules->metric = tz_db_column_dup (stmt, 1);
+  rules->expert_weight = sqlite3_column_double (stmt, 2);
+  rules->metric_weight = sqlite3_column_double (stmt, 3);
+  rules->best_work_only = sqlite3_column_int (stmt, 4);
+  rules->trimmed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "trimmed_mean") == 0;
+  rules->normalize = sqlite3_column_int (stmt, 6);
+  rules->entry_kind = tz_db_column_dup (stmt, 7);
+  rules->max_per_voter_per_day = sqlite3_column_int64 (stmt, 8);
+  rules->note = tz_db_column_dup (stmt, 9);
+  return rules;
+}
+
+static gboolean
+load_track (TzDb *db, gint64 track_id, Track *track, GError **error)
+{
+  TzRankingRules *rules = tz_ranking_get_rules (db, track_id, error);
+
+  if (rules == NULL)
+    return FALSE;
+  track->rules = rules;
+  if (g_strcmp0 (rules->method, "metric") == 0)
     track->method = METHOD_METRIC;
-  else if (g_strcmp0 (method, "composite") == 0)
+  else if (g_strcmp0 (rules->method, "composite") == 0)
     track->method = METHOD_COMPOSITE;
-  else if (g_strcmp0 (method, "manual") == 0)
+  else if (g_strcmp0 (rules->method, "manual") == 0)
     track->method = METHOD_MANUAL;
   else
     track->method = METHOD_EXPERT;
-  track->metric = tz_db_column_dup (stmt, 1);
-  track->expert_weight = sqlite3_column_double (stmt, 2);
-  track->metric_weight = sqlite3_column_double (stmt, 3);
-  track->best_work_only = sqlite3_column_int (stmt, 4);
-  track->trimmed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "trimmed_mean") == 0;
-  track->normalize = sqlite3_column_int (stmt, 6);
+  track->metric = rules->metric;
+  track->expert_weight = rules->expert_weight;
+  track->metric_weight = rules->metric_weight;
+  track->best_work_only = rules->best_work_only;
+  track->trimmed = rules->trimmed;
+  track->normalize = rules->normalize;
   return TRUE;
 }
 
@@ -298,12 +381,14 @@ load_items (TzDb *db, gint64 track_id, const Track *track, GPtrArray *divisions,
       "  CASE WHEN e.person_id IS NOT NULL THEN 'p' || e.person_id"
       "       WHEN e.team_id IS NOT NULL THEN 't' || e.team_id"
       "       ELSE 'u' || e.entrant_unit_id END,"
-      "  e.submitted_on,"
-      "  (SELECT m.value FROM metric_snapshot m WHERE m.entry_id = e.id AND m.metric = ?2"
-      "   ORDER BY m.taken_on DESC, m.id DESC LIMIT 1),"
+      "  e.submitted_on, ms.value,"
       "  (SELECT q.kind FROM unit q WHERE q.id = coalesce(e.entrant_unit_id,"
-      "   e.recommending_unit_id)) "
+      "   e.recommending_unit_id)),"
+      "  ms.taken_on, ifnull(e.account_id, 0) "
       "FROM entry e"
+      /* The entry's own latest snapshot of the metric. */
+      " LEFT JOIN metric_snapshot ms ON ms.id = (SELECT m.id FROM metric_snapshot m"
+      "  WHERE m.entry_id = e.id AND m.metric = ?2 ORDER BY m.taken_on DESC, m.id DESC LIMIT 1)"
       " LEFT JOIN person p ON p.id = e.person_id"
       " LEFT JOIN team t ON t.id = e.team_id"
       " LEFT JOIN unit eu ON eu.id = e.entrant_unit_id"
@@ -339,6 +424,8 @@ load_items (TzDb *db, gint64 track_id, const Track *track, GPtrArray *divisions,
       row->metric =
           sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 12);
       item->quota_kind = tz_db_column_dup (stmt, 13);
+      row->metric_taken_on = tz_db_column_dup (stmt, 14);
+      item->account_id = sqlite3_column_int64 (stmt, 15);
       row->expert = -1;
       row->counted = TRUE;
       assign_division (divisions, item, sqlite3_column_int64 (stmt, 3));
@@ -347,6 +434,84 @@ load_items (TzDb *db, gint64 track_id, const Track *track, GPtrArray *divisions,
   if (rc < 0)
     return NULL;
   return g_steal_pointer (&list);
+}
+
+typedef struct
+{
+  double value;
+  char *taken_on;
+  gint64 account_id;
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_free (snapshot->taken_on);
+  g_free (snapshot);
+}
+
+/* An entry without a snapshot of its own takes the latest snapshot of its
+ * account (on an account track that is the normal case): one pass over the
+ * snapshots of the track's accounts, the latest of each kept. */
+static gboolean
+load_account_metrics (TzDb *db, gint64 track_id, const Track *track, GPtrArray *items,
+                      GError **error)
+{
+  g_autoptr (GHashTable) latest =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) snapshot_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean wanted = FALSE;
+  int rc;
+
+  for (guint i = 0; i < items->len && !wanted; i++)
+    {
+      const Item *item = items->pdata[i];
+
+      wanted = item->account_id != 0 && item->row->metric < 0;
+    }
+  if (!wanted || track->metric == NULL)
+    return TRUE;
+
+  stmt = tz_db_prepare (db,
+                        "SELECT m.account_id, m.value, m.taken_on FROM metric_snapshot m "
+                        "WHERE m.metric = ?2 AND m.account_id IN (SELECT e.account_id FROM entry e"
+                        " WHERE e.track_id = ?1 AND e.account_id IS NOT NULL) "
+                        "ORDER BY m.account_id, m.taken_on, m.id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, track_id);
+  tz_db_bind_text (stmt, 2, track->metric);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+      /* Ordered by date then id: each later row replaces the one before. */
+      snapshot->account_id = sqlite3_column_int64 (stmt, 0);
+      snapshot->value = sqlite3_column_double (stmt, 1);
+      snapshot->taken_on = tz_db_column_dup (stmt, 2);
+      g_hash_table_replace (latest, &snapshot->account_id, snapshot);
+    }
+  if (rc < 0)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+      const Snapshot *snapshot;
+
+      if (item->account_id == 0 || item->row->metric >= 0)
+        continue;
+      snapshot = g_hash_table_lookup (latest, &item->account_id);
+      if (snapshot == NULL)
+        continue;
+      item->row->metric = snapshot->value;
+      g_free (item->row->metric_taken_on);
+      item->row->metric_taken_on = g_strdup (snapshot->taken_on);
+      item->row->metric_from_account = TRUE;
+      item->metric_account = item->account_id;
+    }
+  return TRUE;
 }
 
 typedef struct
@@ -381,8 +546,15 @@ acc_stats (const Acc *acc, double *mean, double *sd)
   *sd = var > 0 ? sqrt (var) : 0;
 }
 
+static gboolean
+score_counts (const Score *s)
+{
+  return !s->abstain && !s->conflict && s->value >= 0;
+}
+
 /* Moves each judge's scores of a criterion to the criterion's mean and spread
- * over all judges, so a strict judge and a lenient one weigh alike. */
+ * over all judges, so a strict judge and a lenient one weigh alike. Only the
+ * values that count take part. */
 static void
 normalize_scores (GArray *scores)
 {
@@ -394,6 +566,8 @@ normalize_scores (GArray *scores)
     {
       Score *s = &g_array_index (scores, Score, i);
 
+      if (!score_counts (s))
+        continue;
       acc_add (per_judge, g_strdup_printf ("%" PRId64 ":%" PRId64, s->judge_id, s->criterion_id),
                s->value);
       acc_add (per_crit, g_strdup_printf ("%" PRId64, s->criterion_id), s->value);
@@ -401,45 +575,60 @@ normalize_scores (GArray *scores)
   for (guint i = 0; i < scores->len; i++)
     {
       Score *s = &g_array_index (scores, Score, i);
-      g_autofree char *jk = g_strdup_printf ("%" PRId64 ":%" PRId64, s->judge_id, s->criterion_id);
-      g_autofree char *ck = g_strdup_printf ("%" PRId64, s->criterion_id);
+      g_autofree char *jk = NULL;
+      g_autofree char *ck = NULL;
       double jmean, jsd, cmean, csd;
 
+      if (!score_counts (s))
+        continue;
+      jk = g_strdup_printf ("%" PRId64 ":%" PRId64, s->judge_id, s->criterion_id);
+      ck = g_strdup_printf ("%" PRId64, s->criterion_id);
       acc_stats (g_hash_table_lookup (per_judge, jk), &jmean, &jsd);
       acc_stats (g_hash_table_lookup (per_crit, ck), &cmean, &csd);
       /* A judge who gave one value throughout has no spread: shift only. */
       if (jsd > 0)
-        s->value = cmean + csd * (s->value - jmean) / jsd;
+        {
+          s->z = (float) ((s->value - jmean) / jsd);
+          s->adjusted = cmean + csd * (s->value - jmean) / jsd;
+        }
       else
-        s->value = cmean + (s->value - jmean);
-      if (s->value < 0)
-        s->value = 0;
+        s->adjusted = cmean + (s->value - jmean);
+      if (s->adjusted < 0)
+        s->adjusted = 0;
     }
 }
 
+/* Lower adjusted value first, then the judge: the trimmed value of equal
+ * ones is always the same judge's. */
 static int
-cmp_double (gconstpointer a, gconstpointer b)
+cmp_counted (gconstpointer pa, gconstpointer pb)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  const Score *a = *(Score *const *) pa, *b = *(Score *const *) pb;
 
-  return (x > y) - (x < y);
+  if (a->adjusted != b->adjusted)
+    return a->adjusted < b->adjusted ? -1 : 1;
+  return (a->judge_id > b->judge_id) - (a->judge_id < b->judge_id);
 }
 
+/* The mean, or the trimmed mean, of the counted scores of one criterion; the
+ * single highest and lowest of a trimmed mean are marked TZ_SCORE_TRIMMED. */
 static double
-aggregate (GArray *values, gboolean trimmed)
+aggregate (GPtrArray *counted, gboolean trimmed)
 {
   double sum = 0;
-  guint from = 0, to = values->len;
+  guint from = 0, to = counted->len;
 
-  g_array_sort (values, cmp_double);
+  g_ptr_array_sort (counted, cmp_counted);
   /* The trimmed mean needs a middle: with fewer than three scores it is the mean. */
-  if (trimmed && values->len >= 3)
+  if (trimmed && counted->len >= 3)
     {
       from = 1;
-      to = values->len - 1;
+      to = counted->len - 1;
+      ((Score *) counted->pdata[0])->use = TZ_SCORE_TRIMMED;
+      ((Score *) counted->pdata[counted->len - 1])->use = TZ_SCORE_TRIMMED;
     }
   for (guint i = from; i < to; i++)
-    sum += g_array_index (values, double, i);
+    sum += ((Score *) counted->pdata[i])->adjusted;
   return sum / (to - from);
 }
 
@@ -452,50 +641,163 @@ cmp_scores (gconstpointer pa, gconstpointer pb)
 }
 
 static gboolean
-compute_expert (TzDb *db, gint64 track_id, const Track *track, GPtrArray *items, GError **error)
+load_criteria (TzDb *db, gint64 track_id, GArray *criteria, double *max_total, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GArray) criteria = g_array_new (FALSE, FALSE, sizeof (Criterion));
-  g_autoptr (GArray) scores = g_array_new (FALSE, FALSE, sizeof (Score));
-  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  double max_total = 0;
   int rc;
 
   stmt = tz_db_prepare (db,
-                        "SELECT id, ifnull(max_score, 100), weight FROM criterion "
+                        "SELECT id, ifnull(max_score, 100), weight, name FROM criterion "
                         "WHERE track_id = ?1 ORDER BY seq, id",
                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, track_id);
+  *max_total = 0;
   while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       Criterion c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1),
-                      sqlite3_column_double (stmt, 2) };
+                      sqlite3_column_double (stmt, 2), tz_db_column_dup (stmt, 3) };
 
       g_array_append_val (criteria, c);
-      max_total += c.max * c.weight;
+      *max_total += c.max * c.weight;
+    }
+  return rc >= 0;
+}
+
+static void
+criterion_clear (Criterion *c)
+{
+  g_free (c->name);
+}
+
+/* The breakdown's view of one entry's scores: the criteria with their
+ * aggregates, the judges with their totals (names read here), each score. */
+static gboolean
+fill_detail (TzDb *db, Detail *detail, GArray *criteria, const double *aggregates,
+             const guint *n_counted, double max_total, GArray *scores, guint first, guint last,
+             GError **error)
+{
+  TzRankBreakdown *out = detail->out;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  out->expert_max_total = max_total;
+  for (guint c = 0; c < criteria->len; c++)
+    {
+      const Criterion *crit = &g_array_index (criteria, Criterion, c);
+      TzCriterionDetail *cd = g_new0 (TzCriterionDetail, 1);
+
+      cd->id = crit->id;
+      cd->name = g_strdup (crit->name);
+      cd->max = crit->max;
+      cd->weight = crit->weight;
+      cd->aggregate = aggregates[c];
+      cd->n_counted = n_counted[c];
+      g_ptr_array_add (out->criteria, cd);
+    }
+
+  /* The judges who have a row for the entry, by name. */
+  stmt =
+      tz_db_prepare (db,
+                     "SELECT DISTINCT j.id, j.name FROM score s JOIN judge j ON j.id = s.judge_id"
+                     " JOIN criterion c ON c.id = s.criterion_id JOIN entry e ON e.id = s.entry_id"
+                     " WHERE s.entry_id = ?1 AND c.track_id = e.track_id ORDER BY j.name, j.id",
+                     error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, detail->entry_id);
+  while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      TzJudgeDetail *jd = g_new0 (TzJudgeDetail, 1);
+
+      jd->id = sqlite3_column_int64 (stmt, 0);
+      jd->name = tz_db_column_dup (stmt, 1);
+      jd->total = -1;
+      g_ptr_array_add (out->judges, jd);
     }
   if (rc < 0)
     return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Abstentions, conflicts of interest and blank values leave the judge out. */
+  for (guint j = 0; j < out->judges->len; j++)
+    {
+      TzJudgeDetail *jd = out->judges->pdata[j];
+
+      for (guint c = 0; c < criteria->len; c++)
+        {
+          const Criterion *crit = &g_array_index (criteria, Criterion, c);
+
+          for (guint k = first; k < last; k++)
+            {
+              const Score *sc = &g_array_index (scores, Score, k);
+              TzScoreDetail sd;
+
+              if (sc->judge_id != jd->id || sc->criterion_id != crit->id)
+                continue;
+              sd.judge_id = sc->judge_id;
+              sd.criterion_id = sc->criterion_id;
+              sd.value = sc->value;
+              sd.adjusted =
+                  sc->use == TZ_SCORE_COUNTED || sc->use == TZ_SCORE_TRIMMED ? sc->adjusted : -1;
+              sd.z = sc->z;
+              sd.abstain = sc->abstain;
+              sd.conflict = sc->conflict;
+              sd.use = sc->use;
+              g_array_append_val (out->scores, sd);
+              if (score_counts (sc))
+                jd->total = MAX (jd->total, 0) + sc->value;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+compute_expert (TzDb *db, gint64 track_id, const Track *track, GPtrArray *items, Detail *detail,
+                GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) criteria = g_array_new (FALSE, FALSE, sizeof (Criterion));
+  g_autoptr (GArray) scores = g_array_new (FALSE, FALSE, sizeof (Score));
+  g_autoptr (GPtrArray) counted = g_ptr_array_new ();
+  g_autofree double *aggregates = NULL;
+  g_autofree guint *n_counted = NULL;
+  double max_total = 0;
+  int rc;
+
+  g_array_set_clear_func (criteria, (GDestroyNotify) criterion_clear);
+  if (!load_criteria (db, track_id, criteria, &max_total, error))
+    return FALSE;
+  aggregates = g_new0 (double, MAX (criteria->len, 1));
+  n_counted = g_new0 (guint, MAX (criteria->len, 1));
+
+  /* Every row, marks included: abstentions, conflicts of interest and blank
+   * values leave the judge out of the criterion. */
   stmt = tz_db_prepare (db,
-                        "SELECT s.entry_id, s.judge_id, s.criterion_id, s.value FROM score s"
+                        "SELECT s.entry_id, s.judge_id, s.criterion_id, ifnull(s.value, -1),"
+                        "  s.abstain, s.conflict FROM score s"
                         " JOIN entry e ON e.id = s.entry_id"
                         " JOIN criterion c ON c.id = s.criterion_id "
-                        "WHERE e.track_id = ?1 AND c.track_id = ?1 AND s.abstain = 0"
-                        " AND s.conflict = 0 AND s.value IS NOT NULL",
+                        "WHERE e.track_id = ?1 AND c.track_id = ?1",
                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, track_id);
   while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      Score s = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                  sqlite3_column_int64 (stmt, 2), sqlite3_column_double (stmt, 3) };
+      Score s = { 0 };
 
+      s.entry_id = sqlite3_column_int64 (stmt, 0);
+      s.judge_id = sqlite3_column_int64 (stmt, 1);
+      s.criterion_id = sqlite3_column_int64 (stmt, 2);
+      s.value = sqlite3_column_double (stmt, 3);
+      s.abstain = sqlite3_column_int (stmt, 4);
+      s.conflict = sqlite3_column_int (stmt, 5);
+      s.adjusted = s.value;
+      s.use = s.conflict    ? TZ_SCORE_CONFLICT
+              : s.abstain   ? TZ_SCORE_ABSTAIN
+              : s.value < 0 ? TZ_SCORE_BLANK
+                            : TZ_SCORE_COUNTED;
       g_array_append_val (scores, s);
     }
   if (rc < 0)
@@ -521,23 +823,59 @@ compute_expert (TzDb *db, gint64 track_id, const Track *track, GPtrArray *items,
         {
           const Criterion *crit = &g_array_index (criteria, Criterion, c);
 
-          g_array_set_size (values, 0);
+          g_ptr_array_set_size (counted, 0);
           for (guint j = first; j < last; j++)
             {
-              const Score *sc = &g_array_index (scores, Score, j);
+              Score *sc = &g_array_index (scores, Score, j);
 
-              if (sc->criterion_id == crit->id)
-                g_array_append_val (values, sc->value);
+              if (sc->criterion_id == crit->id && score_counts (sc))
+                g_ptr_array_add (counted, sc);
             }
-          if (values->len == 0)
+          aggregates[c] = -1;
+          n_counted[c] = counted->len;
+          if (counted->len == 0)
             continue;
           any = TRUE;
-          total += crit->weight * aggregate (values, track->trimmed);
+          aggregates[c] = aggregate (counted, track->trimmed);
+          total += crit->weight * aggregates[c];
         }
       if (any && max_total > 0)
         row->expert = round (100.0 * total / max_total / EPSILON) * EPSILON;
+      if (detail != NULL && detail->entry_id == row->entry_id &&
+          !fill_detail (db, detail, criteria, aggregates, n_counted, max_total, scores, first, last,
+                        error))
+        return FALSE;
     }
   return TRUE;
+}
+
+/* The proportions of the expert total and the scaled metric in the
+ * composite: the weights are read as proportions, so 60/40 and 0.6/0.4
+ * agree; both 0 count as equal. */
+static void
+composite_shares (const Track *track, double *expert_share, double *metric_share)
+{
+  double ew = track->expert_weight, mw = track->metric_weight;
+
+  switch (track->method)
+    {
+      case METHOD_METRIC:
+        *expert_share = 0;
+        *metric_share = 1;
+        break;
+      case METHOD_COMPOSITE:
+        if (ew + mw <= 0)
+          ew = mw = 1;
+        *expert_share = ew / (ew + mw);
+        *metric_share = mw / (ew + mw);
+        break;
+      case METHOD_EXPERT:
+      case METHOD_MANUAL:
+      default:
+        *expert_share = 1;
+        *metric_share = 0;
+        break;
+    }
 }
 
 /* The composite of every counted entry; the metric is scaled to the largest
@@ -575,13 +913,15 @@ compute_composite (const Track *track, GPtrArray *items)
 
       if (max > 0 && row->metric > 0)
         metric = 100.0 * row->metric / max;
+      item->metric_max = max;
+      item->metric_scaled = metric;
       switch (track->method)
         {
           case METHOD_METRIC:
             composite = metric;
             break;
           case METHOD_COMPOSITE:
-            /* Weights are read as proportions, so 60/40 and 0.6/0.4 agree. */
+            /* As composite_shares () reads the weights. */
             if (ew + mw <= 0)
               ew = mw = 1;
             composite = (ew * expert + mw * metric) / (ew + mw);
@@ -723,6 +1063,12 @@ append_name (GString *names, const char *name)
   g_string_append (names, name);
 }
 
+/* The tiers the allocation fills by rank: those for the entry or for its
+ * person (榜样典型 on a nomination track). Instructor and organisation awards
+ * are given by hand (tz_award_assign, tz_award_assign_recipient), like the
+ * special tiers. */
+#define ALLOCATED_RECIPIENT "(t.recipient IN ('entry', 'person'))"
+
 /* Reads the saved awards: all of them when locked, else the ones a
  * recomputation keeps (special tiers and hand-assigned awards). */
 static gboolean
@@ -734,8 +1080,8 @@ load_awards (TzDb *db, gint64 track_id, GPtrArray *items, gboolean *locked, GErr
   if (!tz_ranking_is_locked (db, track_id, locked, error))
     return FALSE;
   stmt = tz_db_prepare (db,
-                        "SELECT a.entry_id, t.name, t.special, a.manual FROM award a"
-                        " JOIN award_tier t ON t.id = a.award_tier_id "
+                        "SELECT a.entry_id, t.name, t.special OR NOT " ALLOCATED_RECIPIENT
+                        ", a.manual FROM award a JOIN award_tier t ON t.id = a.award_tier_id "
                         "WHERE t.track_id = ?1 AND a.entry_id IS NOT NULL ORDER BY t.seq, a.id",
                         error);
   if (stmt == NULL)
@@ -764,9 +1110,10 @@ load_tiers (TzDb *db, gint64 track_id, GError **error)
   int rc;
 
   stmt = tz_db_prepare (db,
-                        "SELECT id, ifnull(division_id, 0), name, count, nullif(unit_kind, '') "
-                        "FROM award_tier "
-                        "WHERE track_id = ?1 AND special = 0 ORDER BY seq, id",
+                        "SELECT t.id, ifnull(t.division_id, 0), t.name, t.count,"
+                        "  nullif(t.unit_kind, '') FROM award_tier t "
+                        "WHERE t.track_id = ?1 AND t.special = 0 AND " ALLOCATED_RECIPIENT
+                        " ORDER BY t.seq, t.id",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -787,7 +1134,9 @@ load_tiers (TzDb *db, gint64 track_id, GError **error)
   return g_steal_pointer (&list);
 }
 
-/* Hand-assigned awards of a tier take its places in their entry's division. */
+/* Hand-assigned awards of a tier take its places in their entry's division;
+ * one given to a person who is not an entry takes a place in every division,
+ * so that the published count is never exceeded. */
 static gint64
 manual_in_division (TzDb *db, const Tier *tier, GPtrArray *items, gint64 division_id,
                     GError **error)
@@ -796,16 +1145,17 @@ manual_in_division (TzDb *db, const Tier *tier, GPtrArray *items, gint64 divisio
   gint64 n = 0;
   int rc;
 
-  stmt = tz_db_prepare (db, "SELECT entry_id FROM award WHERE award_tier_id = ?1 AND manual = 1",
-                        error);
+  stmt = tz_db_prepare (
+      db, "SELECT ifnull(entry_id, 0) FROM award WHERE award_tier_id = ?1 AND manual = 1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, tier->id);
   while ((rc = tz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      Item *item = find_item (items, sqlite3_column_int64 (stmt, 0));
+      gint64 entry_id = sqlite3_column_int64 (stmt, 0);
+      Item *item = entry_id != 0 ? find_item (items, entry_id) : NULL;
 
-      if (item != NULL && item->row->division_id == division_id)
+      if (entry_id == 0 || (item != NULL && item->row->division_id == division_id))
         n++;
     }
   return rc < 0 ? -1 : n;
@@ -917,6 +1267,38 @@ allocate (TzDb *db, GPtrArray *tiers, GPtrArray *items, GError **error)
   return TRUE;
 }
 
+/* The status of the entries follows the saved awards: an entry of the track
+ * with an award for the entry or its person (automatic, by hand or special;
+ * not an instructor's) becomes awarded, an awarded one without any goes back
+ * to reviewed. Drafts and withdrawn entries
+ * are left alone; not_selected is the clerk's to set. */
+static gboolean
+sync_status (TzDb *db, gint64 track_id, GError **error)
+{
+  static const char *const sql[] = {
+    "UPDATE entry SET status = 'awarded', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE track_id = ?1 AND status IN ('submitted', 'reviewed', 'shortlisted', 'not_selected')"
+    " AND id IN (SELECT a.entry_id FROM award a JOIN award_tier t ON t.id = a.award_tier_id"
+    "  WHERE t.track_id = ?1 AND a.entry_id IS NOT NULL AND " ALLOCATED_RECIPIENT ")",
+    "UPDATE entry SET status = 'reviewed', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE track_id = ?1 AND status = 'awarded'"
+    " AND id NOT IN (SELECT a.entry_id FROM award a JOIN award_tier t ON t.id = a.award_tier_id"
+    "  WHERE t.track_id = ?1 AND a.entry_id IS NOT NULL AND " ALLOCATED_RECIPIENT ")",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr (sqlite3_stmt) stmt = tz_db_prepare (db, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, track_id);
+      if (!tz_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 save_allocation (TzDb *db, gint64 track_id, GPtrArray *items, GError **error)
 {
@@ -951,7 +1333,7 @@ save_allocation (TzDb *db, gint64 track_id, GPtrArray *items, GError **error)
       if (!tz_db_step_done (db, ins, error))
         goto fail;
     }
-  if (!tz_db_commit (db, error))
+  if (!sync_status (db, track_id, error) || !tz_db_commit (db, error))
     goto fail;
   return TRUE;
 
@@ -960,56 +1342,133 @@ fail:
   return FALSE;
 }
 
-GPtrArray *
-tz_ranking_compute (TzDb *db, gint64 track_id, gboolean save, GError **error)
+/* One computation of a track's ranking, shared by tz_ranking_compute() and
+ * tz_ranking_breakdown(). */
+typedef struct
 {
-  g_autoptr (GPtrArray) divisions = NULL;
-  g_autoptr (GPtrArray) items = NULL;
-  g_autoptr (GPtrArray) tiers = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
-  Track track = { 0 };
-  gboolean locked = FALSE, ok;
+  Track track;
+  GPtrArray *divisions;
+  GPtrArray *items;
+  GPtrArray *tiers;
+  gboolean locked;
+} Ranking;
 
-  g_return_val_if_fail (TZ_IS_DB (db), NULL);
+static void
+ranking_clear (Ranking *r)
+{
+  tz_ranking_rules_free (r->track.rules);
+  g_clear_pointer (&r->divisions, g_ptr_array_unref);
+  g_clear_pointer (&r->items, g_ptr_array_unref);
+  g_clear_pointer (&r->tiers, g_ptr_array_unref);
+}
 
-  if (!load_track (db, track_id, &track, error))
-    return NULL;
-  ok = (divisions = load_divisions (db, track_id, error)) != NULL &&
-       (items = load_items (db, track_id, &track, divisions, error)) != NULL &&
-       compute_expert (db, track_id, &track, items, error);
+/* Loads, scores, ranks and allocates; with @save writes the allocation.
+ * With @detail, the scores of its entry are recorded as they are used. The
+ * items end in the order of the ranking with their award names set. */
+static gboolean
+rank_track (TzDb *db, gint64 track_id, gboolean save, Detail *detail, Ranking *r, GError **error)
+{
+  Track *track = &r->track;
+  gboolean ok;
+
+  if (!load_track (db, track_id, track, error))
+    return FALSE;
+  ok = (r->divisions = load_divisions (db, track_id, error)) != NULL &&
+       (r->items = load_items (db, track_id, track, r->divisions, error)) != NULL &&
+       load_account_metrics (db, track_id, track, r->items, error) &&
+       compute_expert (db, track_id, track, r->items, detail, error);
   if (ok)
     {
-      compute_composite (&track, items);
-      if (track.best_work_only)
+      compute_composite (track, r->items);
+      if (track->best_work_only)
         {
-          mark_best_work (&track, items);
-          compute_composite (&track, items);
+          mark_best_work (track, r->items);
+          compute_composite (track, r->items);
         }
-      g_ptr_array_sort (items, cmp_items);
-      assign_ranks (items);
-      ok = load_awards (db, track_id, items, &locked, error);
+      g_ptr_array_sort (r->items, cmp_items);
+      assign_ranks (r->items);
+      ok = load_awards (db, track_id, r->items, &r->locked, error);
     }
   /* A manual track's awards are all given by hand. */
-  if (ok && !locked && track.method != METHOD_MANUAL)
-    ok = (tiers = load_tiers (db, track_id, error)) != NULL && allocate (db, tiers, items, error) &&
-         (!save || save_allocation (db, track_id, items, error));
-  g_free (track.metric);
+  if (ok && !r->locked && track->method != METHOD_MANUAL)
+    ok = (r->tiers = load_tiers (db, track_id, error)) != NULL &&
+         allocate (db, r->tiers, r->items, error);
+  if (ok && save && !r->locked)
+    ok = save_allocation (db, track_id, r->items, error);
   if (!ok)
-    return NULL;
+    return FALSE;
 
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_rank_row_free);
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < r->items->len; i++)
     {
-      Item *item = items->pdata[i];
+      Item *item = r->items->pdata[i];
       g_autoptr (GString) names = g_string_new (item->auto_name);
 
       if (item->kept->len > 0)
         append_name (names, item->kept->str);
       if (names->len > 0)
         item->row->award = g_strdup (names->str);
-      g_ptr_array_add (rows, g_steal_pointer (&item->row));
     }
-  return g_steal_pointer (&rows);
+  return TRUE;
+}
+
+GPtrArray *
+tz_ranking_compute (TzDb *db, gint64 track_id, gboolean save, GError **error)
+{
+  Ranking r = { 0 };
+  GPtrArray *rows;
+
+  g_return_val_if_fail (TZ_IS_DB (db), NULL);
+
+  if (!rank_track (db, track_id, save, NULL, &r, error))
+    {
+      ranking_clear (&r);
+      return NULL;
+    }
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tz_rank_row_free);
+  for (guint i = 0; i < r.items->len; i++)
+    g_ptr_array_add (rows, g_steal_pointer (&((Item *) r.items->pdata[i])->row));
+  ranking_clear (&r);
+  return rows;
+}
+
+TzRankBreakdown *
+tz_ranking_breakdown (TzDb *db, gint64 track_id, gint64 entry_id, GError **error)
+{
+  g_autoptr (TzRankBreakdown) out = g_new0 (TzRankBreakdown, 1);
+  Detail detail = { entry_id, out };
+  Ranking r = { 0 };
+  Item *item;
+
+  g_return_val_if_fail (TZ_IS_DB (db), NULL);
+
+  out->criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) criterion_detail_free);
+  out->judges = g_ptr_array_new_with_free_func ((GDestroyNotify) judge_detail_free);
+  out->scores = g_array_new (FALSE, FALSE, sizeof (TzScoreDetail));
+  if (!rank_track (db, track_id, FALSE, &detail, &r, error))
+    {
+      ranking_clear (&r);
+      return NULL;
+    }
+  item = find_item (r.items, entry_id);
+  if (item == NULL)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
+                   _ ("Entry %" PRId64 " is not ranked in track %" PRId64
+                      " (withdrawn, of another track, or not advanced from a round)."),
+                   entry_id, track_id);
+      ranking_clear (&r);
+      return NULL;
+    }
+  out->metric_account_id = item->metric_account;
+  out->metric_max = item->metric_max;
+  out->metric_scaled = item->metric_scaled;
+  composite_shares (&r.track, &out->expert_share, &out->metric_share);
+  out->expert_part = out->expert_share * MAX (item->row->expert, 0);
+  out->metric_part = out->metric_share * item->metric_scaled;
+  out->row = g_steal_pointer (&item->row);
+  out->rules = g_steal_pointer (&r.track.rules);
+  ranking_clear (&r);
+  return g_steal_pointer (&out);
 }
 
 gboolean

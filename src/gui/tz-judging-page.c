@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <math.h>
 
 #include <glib/gi18n.h>
 
@@ -73,6 +74,8 @@ struct _TzJudgingPage
   GPtrArray *track_data; /* TzTrack, parallel to tracks */
   gint64 track_id;       /* the track shown, 0 for none */
   gboolean syncing;      /* set while the page itself changes its controls */
+  guint generation;      /* counts the loads of the ranking: a save reloads the page at once,
+                          * and the cells a handler holds may be gone */
 
   /* Template widgets */
   GtkWidget *toolbar;
@@ -84,6 +87,14 @@ struct _TzJudgingPage
   AdwStatusPage *empty_page;
   GtkColumnView *column_view;
   GtkWidget *scores_box;
+  GtkWidget *breakdown_pane;
+  GtkBox *breakdown_box;
+
+  /* The selected entry of the ranking and how its composite is made up */
+  GtkSingleSelection *selection;
+  gint64 selected_entry;      /* 0: none */
+  TzRankBreakdown *breakdown; /* of selected_entry, NULL when none */
+  TzRankingRules *rules;      /* of the track shown, NULL when none */
 
   /* The score grid, built in code */
   GtkDropDown *judge_dropdown;
@@ -263,6 +274,17 @@ cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
     {
       gtk_widget_remove_css_class (label, "dim-label");
       gtk_widget_set_tooltip_text (label, NULL);
+      if (column == COLUMN_METRIC && item->row->metric_taken_on != NULL)
+        {
+          g_autofree char *tip =
+              item->row->metric_from_account
+                  ? g_strdup_printf (_ ("The latest snapshot of the entry’s account, %s"),
+                                     item->row->metric_taken_on)
+                  : g_strdup_printf (_ ("The entry’s latest snapshot, %s"),
+                                     item->row->metric_taken_on);
+
+          gtk_widget_set_tooltip_text (label, tip);
+        }
     }
   else
     {
@@ -313,6 +335,38 @@ method_text (const TzTrack *track)
   return g_strdup (tz_track_ranking_label (track->ranking_method));
 }
 
+/* The daily limit of the platform, as the notice states it. */
+static char *
+daily_limit_text (const TzRankingRules *rules)
+{
+  if (rules == NULL || rules->max_per_voter_per_day <= 0)
+    return NULL;
+  /* TRANSLATORS: the notice's rule for online figures: 每人每天最多 3 次 */
+  return g_strdup_printf (_ ("at most %" PRId64 " a day per person"), rules->max_per_voter_per_day);
+}
+
+/* How the track is ranked, with its rules: the weights or the metric, the
+ * best-work rule and the daily limit of the online figure. */
+static char *
+ranking_text (const TzTrack *track, const TzRankingRules *rules)
+{
+  g_autofree char *method = method_text (track);
+  g_autofree char *limit = daily_limit_text (rules);
+  GString *text = g_string_new (method);
+
+  if (rules != NULL && rules->best_work_only)
+    g_string_append_printf (text, " · %s", _ ("only each entrant’s best work counts"));
+  if (limit != NULL)
+    g_string_append_printf (text, " · %s", limit);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
 static void
 show_empty (TzJudgingPage *self, const char *title, const char *description)
 {
@@ -331,12 +385,12 @@ sync_lock (TzJudgingPage *self, gboolean has_track, gboolean locked)
   self->syncing = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->lock_toggle), has_track);
   gtk_widget_set_sensitive (self->recompute_button, has_track && !locked);
-  gtk_widget_set_tooltip_text (self->recompute_button,
-                               locked ? _ ("The awards are locked: unlock them to recompute")
-                                      : _ ("Rank the entries again and save the awards"));
+  gtk_widget_set_tooltip_text (
+      self->recompute_button,
+      locked ? _ ("The awards are locked: unlock them to recompute")
+             : _ ("Rank the entries again, save the awards and mark the awarded entries"));
 }
 
-/* Reads the ranking of the shown track. */
 /* The score grid */
 
 enum
@@ -373,14 +427,84 @@ find_criterion (TzJudgingPage *self, gint64 criterion_id)
   return NULL;
 }
 
+/* What a cell's menu button and entry show for its marks: the word of the
+ * import's note column (回避, 弃权) when marked, a score that does not count
+ * dimmed. */
+static void
+sync_cell_marks (GtkWidget *entry, GtkWidget *menu, guint marks)
+{
+  const char *word = (marks & MARK_CONFLICT) ? "回避" : (marks & MARK_ABSTAIN) ? "弃权" : NULL;
+  GtkWidget *counts = g_object_get_data (G_OBJECT (menu), "tz-counts");
+  GtkWidget *conflict = g_object_get_data (G_OBJECT (menu), "tz-conflict");
+  GtkWidget *abstain = g_object_get_data (G_OBJECT (menu), "tz-abstain");
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), word);
+  if (word != NULL)
+    {
+      gtk_widget_add_css_class (entry, "dim-label");
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (menu), word);
+      gtk_widget_add_css_class (menu, "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (entry, "dim-label");
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+      gtk_widget_remove_css_class (menu, "warning");
+    }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (counts), word == NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (conflict), (marks & MARK_CONFLICT) != 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (abstain),
+                               (marks & MARK_ABSTAIN) != 0 && (marks & MARK_CONFLICT) == 0);
+}
+
+/* Saves one cell of the grid and what the page shows of it. */
+static gboolean
+save_score (TzJudgingPage *self, gint64 entry_id, gint64 criterion_id, double value,
+            gboolean abstain, gboolean conflict, GError **error)
+{
+  TzDb *db = tz_page_get_db (TZ_PAGE (self));
+  guint marks = (abstain ? MARK_ABSTAIN : 0) | (conflict ? MARK_CONFLICT : 0);
+
+  if (db == NULL || find_criterion (self, criterion_id) == NULL || self->judge_id == 0)
+    {
+      g_set_error_literal (error, TZ_ERROR, TZ_ERROR_NOT_FOUND,
+                           _ ("no such criterion in the track"));
+      return FALSE;
+    }
+  if (!tz_score_save (db, entry_id, self->judge_id, criterion_id, value, abstain, conflict, NULL,
+                      error))
+    return FALSE;
+  if (value >= 0)
+    g_hash_table_insert (self->scores, score_key (entry_id, criterion_id),
+                         g_strdup_printf ("%g", value));
+  else
+    {
+      g_autofree char *key = score_key (entry_id, criterion_id);
+
+      g_hash_table_remove (self->scores, key);
+    }
+  if (marks != 0)
+    g_hash_table_insert (self->marks, score_key (entry_id, criterion_id), GUINT_TO_POINTER (marks));
+  else
+    {
+      g_autofree char *key = score_key (entry_id, criterion_id);
+
+      g_hash_table_remove (self->marks, key);
+    }
+  return TRUE;
+}
+
 static void
 score_commit (GtkEntry *entry, TzJudgingPage *self)
 {
   gint64 *entry_id = g_object_get_data (G_OBJECT (entry), "tz-entry-id");
   gint64 *criterion_id = g_object_get_data (G_OBJECT (entry), "tz-criterion-id");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkWidget *menu = g_object_get_data (G_OBJECT (entry), "tz-menu");
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
   g_autofree char *stored = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GtkWidget) hold = g_object_ref (GTK_WIDGET (entry));
+  guint generation = self->generation;
 
   if (entry_id == NULL || criterion_id == NULL)
     return;
@@ -393,8 +517,24 @@ score_commit (GtkEntry *entry, TzJudgingPage *self)
     }
   if (tz_judging_page_edit_score (self, *entry_id, *criterion_id, text, &error))
     {
+      g_autofree char *now = NULL;
+
+      /* Saving reloaded the page: every cell is bound afresh. */
+      if (self->generation != generation)
+        return;
+      now = tz_judging_page_get_score_text (self, *entry_id, *criterion_id);
+
       gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+      /* A mark typed as its word shows as the mark. */
+      if (g_strcmp0 (now, text) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), now);
+      if (menu != NULL)
+        {
+          self->syncing = TRUE;
+          sync_cell_marks (GTK_WIDGET (entry), menu, score_marks (self, *entry_id, *criterion_id));
+          self->syncing = FALSE;
+        }
     }
   else
     {
@@ -410,46 +550,136 @@ score_focus_leave_cb (GtkEventControllerFocus *controller, TzJudgingPage *self)
                 self);
 }
 
+/* One of the three choices of a cell's menu: counts, 回避, 弃权. */
+static void
+mark_toggled_cb (GtkCheckButton *button, TzJudgingPage *self)
+{
+  GtkWidget *menu = g_object_get_data (G_OBJECT (button), "tz-menu");
+  GtkWidget *entry = g_object_get_data (G_OBJECT (menu), "tz-entry");
+  gint64 *entry_id = g_object_get_data (G_OBJECT (entry), "tz-entry-id");
+  gint64 *criterion_id = g_object_get_data (G_OBJECT (entry), "tz-criterion-id");
+  guint mark = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tz-mark"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkWidget) hold_button = NULL;
+  g_autoptr (GtkWidget) hold_menu = NULL;
+  g_autoptr (GtkWidget) hold_entry = NULL;
+  guint generation = self->generation;
+  gint64 entry_key, criterion_key;
+
+  if (self->syncing || !gtk_check_button_get_active (button) || entry_id == NULL ||
+      criterion_id == NULL)
+    return;
+  hold_button = g_object_ref (GTK_WIDGET (button));
+  hold_menu = g_object_ref (menu);
+  hold_entry = g_object_ref (entry);
+  entry_key = *entry_id;
+  criterion_key = *criterion_id;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+  if (!tz_judging_page_set_score_marks (self, entry_key, criterion_key, (mark & MARK_ABSTAIN) != 0,
+                                        (mark & MARK_CONFLICT) != 0, &error))
+    {
+      tz_page_show_error (TZ_PAGE (self), _ ("The score could not be marked"), error);
+      return;
+    }
+  /* Saving reloaded the page: every cell is bound afresh. */
+  if (self->generation != generation)
+    return;
+  self->syncing = TRUE;
+  sync_cell_marks (entry, menu, score_marks (self, entry_key, criterion_key));
+  self->syncing = FALSE;
+}
+
+static GtkWidget *
+mark_choice (TzJudgingPage *self, GtkWidget *menu, GtkWidget *box, GtkCheckButton *group,
+             const char *label, guint mark, const char *key)
+{
+  GtkWidget *button = gtk_check_button_new_with_label (label);
+
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+  g_object_set_data (G_OBJECT (button), "tz-menu", menu);
+  g_object_set_data (G_OBJECT (button), "tz-mark", GUINT_TO_POINTER (mark));
+  g_object_set_data (G_OBJECT (menu), key, button);
+  g_signal_connect (button, "toggled", G_CALLBACK (mark_toggled_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  return button;
+}
+
 static void
 score_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzJudgingPage *self)
 {
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *menu = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *first;
   GtkEventController *focus = gtk_event_controller_focus_new ();
   gint64 *criterion_id = g_object_get_data (G_OBJECT (factory), "tz-criterion-id");
   const char *name = g_object_get_data (G_OBJECT (factory), "tz-criterion-name");
+  g_autofree char *menu_name = g_strdup_printf (_ ("Mark the score of %s"), name);
 
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
   gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0f);
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_set_hexpand (entry, TRUE);
   g_object_set_data_full (G_OBJECT (entry), "tz-criterion-id",
                           g_memdup2 (criterion_id, sizeof (gint64)), g_free);
+  g_object_set_data (G_OBJECT (entry), "tz-menu", menu);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      _ ("Type a score, or 回避 (conflict of interest) or 弃权 (abstain)"), -1);
   g_signal_connect (entry, "activate", G_CALLBACK (score_commit), self);
   g_signal_connect (focus, "leave", G_CALLBACK (score_focus_leave_cb), self);
   gtk_widget_add_controller (entry, focus);
-  gtk_list_item_set_child (list_item, entry);
+  gtk_box_append (GTK_BOX (cell), entry);
+
+  /* The marks: a small menu beside the cell, or the word typed in it. */
+  gtk_widget_set_margin_start (choices, 6);
+  gtk_widget_set_margin_end (choices, 6);
+  gtk_widget_set_margin_top (choices, 6);
+  gtk_widget_set_margin_bottom (choices, 6);
+  first = mark_choice (self, menu, choices, NULL, _ ("Counts"), 0, "tz-counts");
+  mark_choice (self, menu, choices, GTK_CHECK_BUTTON (first), _ ("Conflict of interest (回避)"),
+               MARK_CONFLICT, "tz-conflict");
+  mark_choice (self, menu, choices, GTK_CHECK_BUTTON (first), _ ("Abstained (弃权)"), MARK_ABSTAIN,
+               "tz-abstain");
+  gtk_popover_set_child (GTK_POPOVER (popover), choices);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_widget_add_css_class (menu, "flat");
+  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (menu, _ ("Mark this score 回避 (conflict of interest) or 弃权 "
+                                        "(abstain), or clear the mark. A marked score is left "
+                                        "out of the ranking; typing 回避 or 弃权 in the cell "
+                                        "does the same."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_name,
+                                  -1);
+  g_object_set_data (G_OBJECT (menu), "tz-entry", entry);
+  gtk_box_append (GTK_BOX (cell), menu);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
 score_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzJudgingPage *self)
 {
   TzJudgingItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *entry = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GtkWidget *entry = gtk_widget_get_first_child (cell);
+  GtkWidget *menu = gtk_widget_get_last_child (cell);
   gint64 *criterion_id = g_object_get_data (G_OBJECT (entry), "tz-criterion-id");
   g_autofree char *text = tz_judging_page_get_score_text (self, item->row->entry_id, *criterion_id);
-  guint marks;
 
   g_object_set_data_full (G_OBJECT (entry), "tz-entry-id",
                           g_memdup2 (&item->row->entry_id, sizeof (gint64)), g_free);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  /* The marks are the words of the import's note column. */
-  marks = score_marks (self, item->row->entry_id, *criterion_id);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), (marks & MARK_CONFLICT)  ? "回避"
-                                                     : (marks & MARK_ABSTAIN) ? "弃权"
-                                                                              : NULL);
+  self->syncing = TRUE;
+  sync_cell_marks (entry, menu, score_marks (self, item->row->entry_id, *criterion_id));
+  self->syncing = FALSE;
   gtk_widget_remove_css_class (entry, "error");
   gtk_widget_set_tooltip_text (entry, NULL);
-  gtk_widget_set_sensitive (entry, self->judge_id > 0);
+  gtk_widget_set_sensitive (cell, self->judge_id > 0);
 }
 
 static void
@@ -476,7 +706,8 @@ total_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzJudg
       g_autofree char *key = score_key (item->row->entry_id, c->id);
       const char *value = g_hash_table_lookup (self->scores, key);
 
-      if (value != NULL && *value != '\0')
+      /* A marked score is left out, as in the ranking. */
+      if (value != NULL && *value != '\0' && score_marks (self, item->row->entry_id, c->id) == 0)
         {
           total += g_ascii_strtod (value, NULL);
           any = TRUE;
@@ -620,6 +851,316 @@ load_scores (TzJudgingPage *self)
     }
 }
 
+/* The breakdown of the selected entry */
+
+static GtkWidget *
+pane_label (GtkBox *box, const char *text, const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  gtk_box_append (box, label);
+  return label;
+}
+
+static GtkWidget *
+grid_label (GtkGrid *grid, int column, int row, const char *text, gboolean numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+  return label;
+}
+
+/* One judge's value of one criterion as the breakdown shows it. */
+static char *
+score_detail_text (const TzScoreDetail *s, gboolean normalized, const char **tooltip)
+{
+  *tooltip = NULL;
+  switch (s->use)
+    {
+      case TZ_SCORE_CONFLICT:
+        *tooltip = _ ("Left out: conflict of interest (回避)");
+        return g_strdup ("回避");
+      case TZ_SCORE_ABSTAIN:
+        *tooltip = _ ("Left out: the judge abstained (弃权)");
+        return g_strdup ("弃权");
+      case TZ_SCORE_BLANK:
+        *tooltip = _ ("Left out: no value");
+        return g_strdup ("—");
+      case TZ_SCORE_TRIMMED:
+        *tooltip = _ ("Left out: the highest or the lowest value of the trimmed mean");
+        /* TRANSLATORS: a judge's value left out of a trimmed mean */
+        return g_strdup_printf (_ ("%g (trimmed)"), s->value);
+      case TZ_SCORE_COUNTED:
+      default:
+        if (normalized)
+          {
+            *tooltip = _ ("The value, and its z-score: how far it lies from the judge’s own mean "
+                          "on this criterion, in the judge’s standard deviations");
+            return g_strdup_printf ("%g (z %+.2f)", s->value, s->z);
+          }
+        return g_strdup_printf ("%g", s->value);
+    }
+}
+
+static const TzScoreDetail *
+find_score_detail (const TzRankBreakdown *b, gint64 judge_id, gint64 criterion_id)
+{
+  for (guint i = 0; i < b->scores->len; i++)
+    {
+      const TzScoreDetail *s = &g_array_index (b->scores, TzScoreDetail, i);
+
+      if (s->judge_id == judge_id && s->criterion_id == criterion_id)
+        return s;
+    }
+  return NULL;
+}
+
+static void
+show_expert_part (GtkBox *box, const TzRankBreakdown *b)
+{
+  GtkGrid *grid;
+  double sum = 0;
+  guint n = b->criteria->len;
+
+  pane_label (box, _ ("Expert review"), "heading");
+  if (b->judges->len == 0)
+    {
+      pane_label (box, _ ("No expert scores yet: the expert total counts as 0."), "dim-label");
+      return;
+    }
+  grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (grid, 12);
+  gtk_grid_set_row_spacing (grid, 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Scores of each judge"), -1);
+  grid_label (grid, 0, 0, _ ("Judge"), FALSE);
+  for (guint c = 0; c < n; c++)
+    {
+      const TzCriterionDetail *crit = b->criteria->pdata[c];
+      g_autofree char *title = g_strdup_printf ("%s (%g)", crit->name, crit->max);
+
+      grid_label (grid, (int) c + 1, 0, title, TRUE);
+    }
+  grid_label (grid, (int) n + 1, 0, _ ("Total"), TRUE);
+  for (int c = 0; c <= (int) n + 1; c++)
+    gtk_widget_add_css_class (gtk_grid_get_child_at (grid, c, 0), "dim-label");
+
+  for (guint j = 0; j < b->judges->len; j++)
+    {
+      const TzJudgeDetail *judge = b->judges->pdata[j];
+      g_autofree char *total = judge->total >= 0 ? g_strdup_printf ("%g", judge->total) : NULL;
+
+      grid_label (grid, 0, (int) j + 1, judge->name, FALSE);
+      for (guint c = 0; c < n; c++)
+        {
+          const TzCriterionDetail *crit = b->criteria->pdata[c];
+          const TzScoreDetail *s = find_score_detail (b, judge->id, crit->id);
+          const char *tooltip = NULL;
+          g_autofree char *text =
+              s != NULL ? score_detail_text (s, b->rules->normalize, &tooltip) : g_strdup ("");
+          GtkWidget *label = grid_label (grid, (int) c + 1, (int) j + 1, text, TRUE);
+
+          gtk_widget_set_tooltip_text (label, tooltip);
+          if (s != NULL && s->use != TZ_SCORE_COUNTED)
+            gtk_widget_add_css_class (label, "dim-label");
+        }
+      grid_label (grid, (int) n + 1, (int) j + 1, total != NULL ? total : "—", TRUE);
+    }
+
+  /* The aggregate of each criterion. */
+  grid_label (grid, 0, (int) b->judges->len + 1,
+              b->rules->trimmed ? _ ("Trimmed mean") : _ ("Mean"), FALSE);
+  for (guint c = 0; c < n; c++)
+    {
+      const TzCriterionDetail *crit = b->criteria->pdata[c];
+      g_autofree char *text =
+          crit->aggregate >= 0 ? g_strdup_printf ("%.2f", crit->aggregate) : g_strdup ("—");
+
+      grid_label (grid, (int) c + 1, (int) b->judges->len + 1, text, TRUE);
+      if (crit->aggregate >= 0)
+        sum += crit->weight * crit->aggregate;
+    }
+  gtk_box_append (box, GTK_WIDGET (grid));
+
+  if (b->rules->normalize)
+    pane_label (box,
+                _ ("The judges’ values are normalised first: each judge’s values of a criterion "
+                   "are moved to the mean and spread of all judges (z-scores shown)."),
+                "dim-label");
+  {
+    g_autofree char *line = NULL;
+
+    if (b->row->expert >= 0)
+      /* TRANSLATORS: expert total = 100 × Σ (weight × aggregate) ÷ Σ (weight × maximum) */
+      line = g_strdup_printf (_ ("Expert total: 100 × %.2f ÷ %g = %.2f"), sum, b->expert_max_total,
+                              b->row->expert);
+    else
+      line = g_strdup (_ ("No value counts: the expert total counts as 0."));
+    pane_label (box, line, NULL);
+  }
+}
+
+static void
+show_metric_part (GtkBox *box, const TzRankBreakdown *b)
+{
+  const char *metric = b->rules->metric != NULL ? b->rules->metric : _ ("Online figure");
+  g_autofree char *limit = daily_limit_text (b->rules);
+  g_autofree char *line = NULL;
+
+  pane_label (box, _ ("Online"), "heading");
+  if (b->row->metric >= 0)
+    {
+      g_autofree char *source = NULL;
+
+      /* TRANSLATORS: e.g. 浏览量: 1200, snapshot of 2023-10-31 */
+      line = g_strdup_printf (_ ("%s: %g, snapshot of %s"), metric, b->row->metric,
+                              b->row->metric_taken_on);
+      pane_label (box, line, NULL);
+      source = g_strdup (b->row->metric_from_account
+                             ? _ ("The entry has no snapshot of its own: the latest snapshot of "
+                                  "its account counts.")
+                             : _ ("The entry’s latest snapshot counts."));
+      pane_label (box, source, "dim-label");
+      g_free (line);
+      line = g_strdup_printf (_ ("Scaled: 100 × %g ÷ %g (the largest in the division) = %.2f"),
+                              b->row->metric, b->metric_max, b->metric_scaled);
+      pane_label (box, line, NULL);
+    }
+  else
+    {
+      line = g_strdup_printf (_ ("%s: no snapshot yet (counts as 0)"), metric);
+      pane_label (box, line, NULL);
+    }
+  if (limit != NULL)
+    {
+      g_autofree char *rule = g_strdup_printf (
+          _ ("The notice allows %s; the platform’s counts already apply it, and Taizhang keeps "
+             "them as they are."),
+          limit);
+
+      pane_label (box, rule, "dim-label");
+    }
+}
+
+static void
+breakdown_close_cb (TzJudgingPage *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* Fills the side pane with the breakdown of the selected entry. */
+static void
+show_breakdown (TzJudgingPage *self)
+{
+  GtkBox *box = self->breakdown_box;
+  const TzRankBreakdown *b = self->breakdown;
+  GtkWidget *child;
+  gboolean expert, metric;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+  gtk_widget_set_visible (self->breakdown_pane, b != NULL);
+  if (b == NULL)
+    return;
+
+  expert = b->expert_share > 0 || b->judges->len > 0;
+  metric = b->metric_share > 0 || b->row->metric >= 0;
+  {
+    GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+    gtk_box_append (box, header);
+    gtk_widget_set_hexpand (pane_label (GTK_BOX (header), b->row->title, "title-4"), TRUE);
+    gtk_widget_add_css_class (close, "flat");
+    gtk_widget_set_valign (close, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (close, _ ("Close the breakdown"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _ ("Close the breakdown"), -1);
+    g_signal_connect_swapped (close, "clicked", G_CALLBACK (breakdown_close_cb), self);
+    gtk_box_append (GTK_BOX (header), close);
+  }
+  {
+    g_autofree char *rank =
+        b->row->rank <= 0 ? g_strdup ("—")
+                          : g_strdup_printf (b->row->tied ? "=%" PRId64 : "%" PRId64, b->row->rank);
+    /* TRANSLATORS: rank, composite and award of the selected entry */
+    g_autofree char *line =
+        g_strdup_printf (_ ("Rank %s · composite %.2f · %s"), rank, b->row->composite,
+                         b->row->award != NULL ? b->row->award : _ ("no award"));
+
+    if (!is_blank (b->row->entrant))
+      pane_label (box, b->row->entrant, "dim-label");
+    pane_label (box, line, NULL);
+  }
+  if (!b->row->counted)
+    pane_label (box, _ ("Not counted: only the entrant’s best work counts in this track"),
+                "warning");
+  if (expert)
+    show_expert_part (box, b);
+  if (metric)
+    show_metric_part (box, b);
+
+  pane_label (box, _ ("Composite"), "heading");
+  {
+    g_autofree char *line = NULL;
+
+    if (b->expert_share > 0 && b->metric_share > 0)
+      /* TRANSLATORS: 60% × expert 85.00 + 40% × online 60.00 = 75.00 */
+      line = g_strdup_printf (_ ("%g%% × expert %.2f + %g%% × online %.2f = %.2f"),
+                              round (b->expert_share * 1000) / 10, MAX (b->row->expert, 0),
+                              round (b->metric_share * 1000) / 10, b->metric_scaled,
+                              b->row->composite);
+    else if (b->metric_share > 0)
+      line = g_strdup_printf (_ ("The composite is the scaled online figure: %.2f"),
+                              b->row->composite);
+    else if (g_strcmp0 (b->rules->method, "manual") == 0)
+      line =
+          g_strdup_printf (_ ("Awards are given by hand; the composite is the expert total: %.2f"),
+                           b->row->composite);
+    else
+      line = g_strdup_printf (_ ("The composite is the expert total: %.2f"), b->row->composite);
+    pane_label (box, line, NULL);
+  }
+}
+
+/* Reads the breakdown of the selected entry from the core. */
+static void
+load_breakdown (TzJudgingPage *self)
+{
+  TzDb *db = tz_page_get_db (TZ_PAGE (self));
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->breakdown, tz_rank_breakdown_free);
+  if (db != NULL && self->track_id != 0 && self->selected_entry != 0)
+    {
+      self->breakdown = tz_ranking_breakdown (db, self->track_id, self->selected_entry, &error);
+      if (self->breakdown == NULL && !g_error_matches (error, TZ_ERROR, TZ_ERROR_NOT_FOUND))
+        tz_page_show_error (TZ_PAGE (self), _ ("The ranking could not be computed"), error);
+    }
+  show_breakdown (self);
+}
+
+static void
+selection_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, TzJudgingPage *self)
+{
+  TzJudgingItem *item; /* owned by the selection */
+
+  if (self->syncing)
+    return;
+  item = gtk_single_selection_get_selected_item (selection);
+  self->selected_entry = item != NULL ? item->row->entry_id : 0;
+  load_breakdown (self);
+}
+
 static void
 load_ranking (TzJudgingPage *self)
 {
@@ -627,14 +1168,24 @@ load_ranking (TzJudgingPage *self)
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *method = method_text (shown_track (self));
+  g_autofree char *method = NULL;
   gboolean locked = FALSE;
+  guint position = GTK_INVALID_LIST_POSITION;
 
+  self->generation++;
+  g_clear_pointer (&self->rules, tz_ranking_rules_free);
+  if (db != NULL && self->track_id != 0)
+    self->rules = tz_ranking_get_rules (db, self->track_id, NULL);
+  method = ranking_text (shown_track (self), self->rules);
   gtk_label_set_text (self->method_label, method);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->method_label),
+                               self->rules != NULL ? self->rules->note : NULL);
   load_scores (self);
   if (db == NULL || self->track_id == 0)
     {
       sync_lock (self, FALSE, FALSE);
+      self->selected_entry = 0;
+      load_breakdown (self);
       return;
     }
 
@@ -642,19 +1193,33 @@ load_ranking (TzJudgingPage *self)
       (rows = tz_ranking_compute (db, self->track_id, FALSE, &error)) == NULL)
     {
       sync_lock (self, FALSE, FALSE);
+      self->syncing = TRUE;
       show_empty (self, _ ("No Entries in This Track"), NULL);
+      self->syncing = FALSE;
+      self->selected_entry = 0;
+      load_breakdown (self);
       tz_page_show_error (TZ_PAGE (self), _ ("The ranking could not be computed"), error);
       return;
     }
   sync_lock (self, TRUE, locked);
 
-  /* The items take the rows. */
+  /* The items take the rows; the selected entry stays selected. */
   g_ptr_array_set_free_func (rows, NULL);
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, item_new (rows->pdata[i]));
+    {
+      if (((TzRankRow *) rows->pdata[i])->entry_id == self->selected_entry)
+        position = i;
+      g_ptr_array_add (items, item_new (rows->pdata[i]));
+    }
+  self->syncing = TRUE;
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, position);
+  self->syncing = FALSE;
+  if (position == GTK_INVALID_LIST_POSITION)
+    self->selected_entry = 0;
+  load_breakdown (self);
   if (items->len == 0)
     show_empty (self, _ ("No Entries in This Track"),
                 _ ("The entries of the track are ranked here once they are scored."));
@@ -840,6 +1405,9 @@ tz_judging_page_dispose (GObject *object)
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
   if (self->score_view != NULL)
     gtk_column_view_set_model (self->score_view, NULL);
   G_OBJECT_CLASS (tz_judging_page_parent_class)->dispose (object);
@@ -859,6 +1427,8 @@ tz_judging_page_finalize (GObject *object)
   g_clear_pointer (&self->criteria, g_ptr_array_unref);
   g_clear_pointer (&self->scores, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->breakdown, tz_rank_breakdown_free);
+  g_clear_pointer (&self->rules, tz_ranking_rules_free);
   G_OBJECT_CLASS (tz_judging_page_parent_class)->finalize (object);
 }
 
@@ -885,6 +1455,8 @@ tz_judging_page_class_init (TzJudgingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, scores_box);
+  gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, breakdown_pane);
+  gtk_widget_class_bind_template_child (widget_class, TzJudgingPage, breakdown_box);
   gtk_widget_class_bind_template_callback (widget_class, track_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, lock_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, recompute_clicked_cb);
@@ -948,8 +1520,6 @@ build_score_grid (TzJudgingPage *self)
 static void
 tz_judging_page_init (TzJudgingPage *self)
 {
-  g_autoptr (GtkNoSelection) selection = NULL;
-
   self->rows = g_list_store_new (TZ_TYPE_JUDGING_ITEM);
   self->tracks = gtk_string_list_new (NULL);
   self->track_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -962,8 +1532,13 @@ tz_judging_page_init (TzJudgingPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (self->tracks));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  /* Selecting an entry shows how its composite is made up. */
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, COLUMN_RANK, _ ("Rank"), FALSE);
   add_column (self, COLUMN_TITLE, _ ("Title"), TRUE);
@@ -1081,22 +1656,86 @@ tz_judging_page_edit_score (TzJudgingPage *self, gint64 entry_id, gint64 criteri
                            _ ("no such criterion in the track"));
       return FALSE;
     }
-  /* The abstain and conflict marks stay as they are. */
+  /* The abstain and conflict marks stay as they are when a score is typed;
+   * their words (those of the import's note column) set them instead. */
   marks = score_marks (self, entry_id, criterion_id);
-  if (!tz_score_check (text, criterion->max_score, &value, error) ||
-      !tz_score_save (db, entry_id, self->judge_id, criterion_id, value,
-                      (marks & MARK_ABSTAIN) != 0, (marks & MARK_CONFLICT) != 0, NULL, error))
-    return FALSE;
-  if (value >= 0)
-    g_hash_table_insert (self->scores, score_key (entry_id, criterion_id),
-                         g_strdup_printf ("%g", value));
-  else
+  if (text != NULL)
     {
-      g_autofree char *key = score_key (entry_id, criterion_id);
+      g_autofree char *word = g_strstrip (g_strdup (text));
 
-      g_hash_table_remove (self->scores, key);
+      /* Typed over the score, the word replaces it. */
+      if (g_str_equal (word, "回避"))
+        return save_score (self, entry_id, criterion_id, -1, FALSE, TRUE, error);
+      if (g_str_equal (word, "弃权"))
+        return save_score (self, entry_id, criterion_id, -1, TRUE, FALSE, error);
     }
-  return TRUE;
+  if (!tz_score_check (text, criterion->max_score, &value, error))
+    return FALSE;
+  return save_score (self, entry_id, criterion_id, value, (marks & MARK_ABSTAIN) != 0,
+                     (marks & MARK_CONFLICT) != 0, error);
+}
+
+gboolean
+tz_judging_page_set_score_marks (TzJudgingPage *self, gint64 entry_id, gint64 criterion_id,
+                                 gboolean abstain, gboolean conflict, GError **error)
+{
+  g_autofree char *text = NULL;
+  double value = -1;
+
+  g_return_val_if_fail (TZ_IS_JUDGING_PAGE (self), FALSE);
+  /* The value stays, so that clearing a mark brings it back. */
+  text = tz_judging_page_get_score_text (self, entry_id, criterion_id);
+  if (*text != '\0')
+    value = g_ascii_strtod (text, NULL);
+  return save_score (self, entry_id, criterion_id, value, abstain, conflict, error);
+}
+
+void
+tz_judging_page_get_score_marks (TzJudgingPage *self, gint64 entry_id, gint64 criterion_id,
+                                 gboolean *abstain, gboolean *conflict)
+{
+  guint marks;
+
+  g_return_if_fail (TZ_IS_JUDGING_PAGE (self));
+  marks = score_marks (self, entry_id, criterion_id);
+  if (abstain != NULL)
+    *abstain = (marks & MARK_ABSTAIN) != 0;
+  if (conflict != NULL)
+    *conflict = (marks & MARK_CONFLICT) != 0;
+}
+
+gint64
+tz_judging_page_get_selected_entry (TzJudgingPage *self)
+{
+  g_return_val_if_fail (TZ_IS_JUDGING_PAGE (self), 0);
+  return self->breakdown != NULL ? self->selected_entry : 0;
+}
+
+void
+tz_judging_page_select_entry (TzJudgingPage *self, gint64 entry_id)
+{
+  GListModel *model;
+
+  g_return_if_fail (TZ_IS_JUDGING_PAGE (self));
+  model = G_LIST_MODEL (self->rows);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (TzJudgingItem) item = g_list_model_get_item (model, i);
+
+      if (item->row->entry_id == entry_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+const TzRankBreakdown *
+tz_judging_page_get_breakdown (TzJudgingPage *self)
+{
+  g_return_val_if_fail (TZ_IS_JUDGING_PAGE (self), NULL);
+  return self->breakdown;
 }
 
 GtkWidget *

@@ -41,8 +41,8 @@ static const char fixture_sql[] =
     "INSERT INTO award_tier (id, track_id, seq, name, count, special) VALUES"
     "  (1, 1, 1, '一等奖', 1, 0), (2, 1, 2, '二等奖', 1, 0), (3, 1, 3, '三等奖', 5, 0);"
     "INSERT INTO track (id, campaign_id, seq, name) VALUES (2, 1, 2, '职工征文');"
-    "INSERT INTO track (id, campaign_id, seq, name, ranking_method, metric, best_work_only)"
-    "  VALUES (3, 1, 3, '短视频', 'metric', '浏览量', 1);"
+    "INSERT INTO track (id, campaign_id, seq, name, ranking_method, metric, best_work_only,"
+    "  max_per_voter_per_day) VALUES (3, 1, 3, '短视频', 'metric', '浏览量', 1, 3);"
     "INSERT INTO entry (id, campaign_id, track_id, title, person_id) VALUES"
     "  (21, 1, 3, '甲一', 1), (22, 1, 3, '甲二', 1), (24, 1, 3, '乙一', 2);"
     "INSERT INTO metric_snapshot (entry_id, metric, value, taken_on) VALUES"
@@ -469,6 +469,206 @@ test_score_import (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text, ==, "48");
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The texts of every label under @widget, one a line. */
+static void
+collect_labels (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static char *
+breakdown_text (Fixture *f)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (template_child (f->page, "breakdown_box"), out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_breakdown (Fixture *f, gconstpointer data)
+{
+  GtkWidget *pane = template_child (f->page, "breakdown_pane");
+  GtkSelectionModel *selection =
+      gtk_column_view_get_model (template_child (f->page, "column_view"));
+  const TzRankBreakdown *b;
+  g_autofree char *text = NULL;
+
+  g_assert_false (gtk_widget_get_visible (pane));
+  g_assert_null (tz_judging_page_get_breakdown (f->page));
+
+  /* A click on A's row (the second: B, A, C). */
+  g_assert_true (gtk_selection_model_select_item (selection, 1, TRUE));
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (pane));
+  g_assert_cmpint (tz_judging_page_get_selected_entry (f->page), ==, 1);
+  b = tz_judging_page_get_breakdown (f->page);
+  g_assert_nonnull (b);
+  g_assert_cmpfloat_with_epsilon (b->row->composite, 75, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->expert_part + b->metric_part, 75, 1e-6);
+  text = breakdown_text (f);
+  /* Each judge's values, the totals, the means, the snapshot, the parts. */
+  g_assert_nonnull (strstr (text, "评委一"));
+  g_assert_nonnull (strstr (text, "评委二"));
+  g_assert_nonnull (strstr (text, "视频内容 (50)"));
+  g_assert_nonnull (strstr (text, "\n45\n"));
+  g_assert_nonnull (strstr (text, "\n85\n"));
+  g_assert_nonnull (strstr (text, "44.00"));
+  g_assert_nonnull (strstr (text, "2023-10-31"));
+  g_assert_nonnull (strstr (text, "1200"));
+  g_assert_nonnull (strstr (text, "= 60.00"));
+  g_assert_nonnull (strstr (text, "= 75.00"));
+  g_assert_nonnull (strstr (text, "60%"));
+  screenshot (GTK_WIDGET (f->window), "judging-page-breakdown");
+
+  /* A late score moves it; the row stays selected and the pane follows. */
+  exec (f->db, "UPDATE score SET value = 50 WHERE entry_id = 1 AND judge_id = 2");
+  tz_page_queue_reload (TZ_PAGE (f->page));
+  flush_events ();
+  g_assert_cmpint (tz_judging_page_get_selected_entry (f->page), ==, 1);
+  b = tz_judging_page_get_breakdown (f->page);
+  g_assert_nonnull (b);
+  g_assert_cmpfloat (b->row->expert, >, 85);
+
+  /* Ctrl+click on the selected row unselects it: the pane goes. */
+  g_assert_true (gtk_selection_model_unselect_item (selection, 1));
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (pane));
+  g_assert_null (tz_judging_page_get_breakdown (f->page));
+
+  /* The pane's close button does the same. */
+  tz_judging_page_select_entry (f->page, 3);
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (pane));
+  g_signal_emit_by_name (find_widget (template_child (f->page, "breakdown_box"), GTK_TYPE_BUTTON),
+                         "clicked");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (pane));
+  g_assert_cmpint (tz_judging_page_get_selected_entry (f->page), ==, 0);
+}
+
+static void
+test_daily_limit_shown (Fixture *f, gconstpointer data)
+{
+  GtkLabel *method = template_child (f->page, "method_label");
+  g_autofree char *text = NULL;
+
+  g_assert_null (strstr (gtk_label_get_text (method), "a day"));
+  tz_judging_page_select_track (f->page, 3);
+  flush_events ();
+  g_assert_nonnull (strstr (gtk_label_get_text (method), "at most 3 a day per person"));
+  g_assert_nonnull (strstr (gtk_label_get_text (method), "best work"));
+
+  tz_judging_page_select_entry (f->page, 22);
+  flush_events ();
+  text = breakdown_text (f);
+  g_assert_nonnull (strstr (text, "at most 3 a day per person"));
+  g_assert_nonnull (strstr (text, "浏览量: 800"));
+  g_assert_nonnull (strstr (text, "= 100.00"));
+}
+
+static void
+test_score_marks (Fixture *f, gconstpointer data)
+{
+  GtkWidget *menu = find_widget (GTK_WIDGET (score_view (f)), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *entry = first_entry (GTK_WIDGET (score_view (f)));
+  GtkWidget *choices, *counts, *conflict, *abstain;
+  double before = composite_of (f, "B");
+  gboolean is_abstain = TRUE, is_conflict = TRUE;
+  g_autoptr (GError) error = NULL;
+
+  /* The first cell: B, 视频内容, 评委一 (40). Its menu says what it does. */
+  g_assert_nonnull (menu);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (menu), "回避"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (menu), "弃权"));
+  choices =
+      gtk_popover_get_child (GTK_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))));
+  counts = gtk_widget_get_first_child (choices);
+  conflict = gtk_widget_get_next_sibling (counts);
+  abstain = gtk_widget_get_next_sibling (conflict);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (counts)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (abstain)));
+
+  /* 回避 from the menu: saved, shown, left out of the ranking. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (conflict), TRUE);
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT conflict FROM score WHERE entry_id = 2 AND "
+                                             "judge_id = 1 AND criterion_id = 1"),
+                   ==, 1);
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT value FROM score WHERE entry_id = 2 AND "
+                                             "judge_id = 1 AND criterion_id = 1"),
+                   ==, 40);
+  tz_judging_page_get_score_marks (f->page, 2, 1, &is_abstain, &is_conflict);
+  g_assert_true (is_conflict);
+  g_assert_false (is_abstain);
+  /* The grid was rebuilt by the reload: look at the cell again. */
+  menu = find_widget (GTK_WIDGET (score_view (f)), GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu)), ==, "回避");
+  /* B's 视频内容 is now judge 2's 42 alone: expert 81, not 80. */
+  g_assert_cmpfloat (composite_of (f, "B"), >, before);
+  tz_judging_page_select_entry (f->page, 2);
+  flush_events ();
+  g_assert_cmpint (
+      g_array_index (tz_judging_page_get_breakdown (f->page)->scores, TzScoreDetail, 0).use, ==,
+      TZ_SCORE_CONFLICT);
+
+  /* Cleared from the menu: the 40 counts again. */
+  choices =
+      gtk_popover_get_child (GTK_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))));
+  counts = gtk_widget_get_first_child (choices);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (counts), TRUE);
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db,
+                                      "SELECT conflict + abstain FROM score WHERE entry_id = "
+                                      "2 AND judge_id = 1 AND criterion_id = 1"),
+                   ==, 0);
+  g_assert_cmpfloat_with_epsilon (composite_of (f, "B"), before, 1e-6);
+
+  /* 弃权 typed in the cell: the mark replaces the value. */
+  entry = first_entry (GTK_WIDGET (score_view (f)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "弃权");
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT abstain FROM score WHERE entry_id = 2 AND "
+                                             "judge_id = 1 AND criterion_id = 1"),
+                   ==, 1);
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT value IS NULL FROM score WHERE entry_id = 2 "
+                                             "AND judge_id = 1 AND criterion_id = 1"),
+                   ==, 1);
+  entry = first_entry (GTK_WIDGET (score_view (f)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "弃权");
+  g_assert_cmpfloat (composite_of (f, "B"), >, before);
+
+  /* And through the page's own call. */
+  g_assert_true (tz_judging_page_set_score_marks (f->page, 3, 2, FALSE, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tz_test_query_int (f->db, "SELECT conflict FROM score WHERE entry_id = 3 AND "
+                                             "judge_id = 1 AND criterion_id = 2"),
+                   ==, 1);
+  screenshot (GTK_WIDGET (f->window), "judging-page-marks");
+}
+
 static void
 test_in_window (void)
 {
@@ -552,6 +752,12 @@ main (int argc, char *argv[])
   g_test_add ("/judging-page/score-refused", Fixture, NULL, fixture_set_up, test_score_refused,
               fixture_tear_down);
   g_test_add ("/judging-page/score-import", Fixture, NULL, fixture_set_up, test_score_import,
+              fixture_tear_down);
+  g_test_add ("/judging-page/breakdown", Fixture, NULL, fixture_set_up, test_breakdown,
+              fixture_tear_down);
+  g_test_add ("/judging-page/daily-limit", Fixture, NULL, fixture_set_up, test_daily_limit_shown,
+              fixture_tear_down);
+  g_test_add ("/judging-page/score-marks", Fixture, NULL, fixture_set_up, test_score_marks,
               fixture_tear_down);
   g_test_add_func ("/judging-page/no-campaign", test_no_campaign);
   g_test_add_func ("/judging-page/in-window", test_in_window);
