@@ -242,8 +242,14 @@ test_csv_reader (void)
   g_assert_cmpuint (r->row, ==, 5);
   g_assert_cmpstr (r->cells[1], ==, "");
 
+  /* Excel on Chinese Windows saves CSV as GB18030: 国 is B9 FA there. */
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = tz_table_read_csv_data ("\xB9\xFA,1\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((TzTableRow *) rows->pdata[0])->cells[0], ==, "国");
+  /* Neither UTF-8 nor GB18030. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = tz_table_read_csv_data ("\xFF\xFF\xFF,1\n", -1, &error);
   g_assert_error (error, TZ_ERROR, TZ_ERROR_PARSE);
   g_assert_null (rows);
 }

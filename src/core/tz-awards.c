@@ -55,6 +55,93 @@ division_of (GHashTable *divisions, gint64 entry_id)
   return division != NULL ? *division : 0;
 }
 
+/* Inserts a hand-given award and updates the entries' status, in one
+ * transaction. */
+static gint64
+insert_award (TzDb *db, gint64 track_id, gint64 tier_id, gint64 entry_id, gint64 unit_id,
+              gint64 person_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 id;
+
+  if (!tz_db_begin (db, error))
+    return 0;
+  stmt = tz_db_prepare (db,
+                        "INSERT INTO award (award_tier_id, entry_id, unit_id, person_id, manual) "
+                        "VALUES (?1, ?2, ?3, ?4, 1)",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, tier_id);
+  tz_db_bind_int_or_null (stmt, 2, entry_id, entry_id > 0);
+  tz_db_bind_int_or_null (stmt, 3, unit_id, unit_id > 0);
+  tz_db_bind_int_or_null (stmt, 4, person_id, person_id > 0);
+  if (!tz_db_step_done (db, stmt, error))
+    goto fail;
+  id = tz_db_last_insert_id (db);
+  if (!tz_ranking_sync_status (db, track_id, error) || !tz_db_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  tz_db_rollback (db);
+  return 0;
+}
+
+/* Removes hand-given awards by @sql (parameters ?1 … ?4; ?1 an award id or
+ * 0, ?2 the tier) and updates the entries' status, in one transaction. */
+static gboolean
+delete_awards (TzDb *db, const char *sql, gint64 a, gint64 b, gint64 c, gint64 d, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) tracks = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int changed, rc;
+
+  if (!tz_db_begin (db, error))
+    return FALSE;
+  /* The tracks whose statuses may change: those of the awards that go. */
+  tracks = tz_db_prepare (db,
+                          "SELECT DISTINCT t.track_id FROM award a JOIN award_tier t ON t.id = "
+                          "a.award_tier_id WHERE a.manual = 1 AND a.id IN (SELECT id FROM award "
+                          "WHERE id = ?1 OR (?1 = 0 AND award_tier_id = ?2))",
+                          error);
+  if (tracks == NULL)
+    goto fail;
+  sqlite3_bind_int64 (tracks, 1, a);
+  sqlite3_bind_int64 (tracks, 2, b);
+  while ((rc = tz_db_step (db, tracks, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (tracks, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc < 0)
+    goto fail;
+  stmt = tz_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  sqlite3_bind_int64 (stmt, 3, c);
+  sqlite3_bind_int64 (stmt, 4, d);
+  if (!tz_db_step_done (db, stmt, error))
+    goto fail;
+  changed = tz_db_changes (db);
+  if (changed == 0)
+    {
+      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("No such award given by hand"));
+      goto fail;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    if (!tz_ranking_sync_status (db, g_array_index (ids, gint64, i), error))
+      goto fail;
+  return tz_db_commit (db, error);
+
+fail:
+  tz_db_rollback (db);
+  return FALSE;
+}
+
 gint64
 tz_award_assign (TzDb *db, gint64 tier_id, gint64 entry_id, GError **error)
 {
@@ -145,39 +232,16 @@ tz_award_assign (TzDb *db, gint64 tier_id, gint64 entry_id, GError **error)
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = tz_db_prepare (
-      db, "INSERT INTO award (award_tier_id, entry_id, manual) VALUES (?1, ?2, 1)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, tier_id);
-  sqlite3_bind_int64 (stmt, 2, entry_id);
-  if (!tz_db_step_done (db, stmt, error))
-    return 0;
-  return tz_db_last_insert_id (db);
+  return insert_award (db, track_id, tier_id, entry_id, 0, 0, error);
 }
 
 gboolean
 tz_award_remove (TzDb *db, gint64 award_id, gint64 tier_id, gint64 entry_id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  stmt = tz_db_prepare (db,
+  return delete_awards (db,
                         "DELETE FROM award WHERE manual = 1 AND (id = ?1 OR (?1 = 0"
-                        " AND award_tier_id = ?2 AND entry_id = ?3))",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, award_id);
-  sqlite3_bind_int64 (stmt, 2, tier_id);
-  sqlite3_bind_int64 (stmt, 3, entry_id);
-  if (!tz_db_step_done (db, stmt, error))
-    return FALSE;
-  if (tz_db_changes (db) == 0)
-    {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("No such award given by hand"));
-      return FALSE;
-    }
-  return TRUE;
+                        " AND award_tier_id = ?2 AND entry_id = ?3)) AND ?4 = 0",
+                        award_id, tier_id, entry_id, 0, error);
 }
 
 gint64
@@ -187,18 +251,19 @@ tz_award_assign_recipient (TzDb *db, gint64 tier_id, gint64 unit_id, gint64 pers
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *recipient = NULL;
-  gint64 count, held;
+  gint64 count, held, track_id;
   int rc;
 
   g_return_val_if_fail ((unit_id > 0) != (person_id > 0), 0);
 
   stmt = tz_db_prepare (db,
                         "SELECT t.name, t.count, t.recipient,"
-                        "  (SELECT count(*) FROM award a WHERE a.award_tier_id = t.id),"
+                        "  (SELECT count(*) FROM award a WHERE a.award_tier_id = t.id"
+                        "   AND (a.manual = 1 OR a.locked = 1)),"
                         "  (SELECT count(*) FROM award a WHERE a.award_tier_id = t.id"
                         "   AND (a.unit_id = ?2 OR a.person_id = ?3)),"
                         "  (SELECT count(*) FROM unit WHERE id = ?2) +"
-                        "  (SELECT count(*) FROM person WHERE id = ?3) "
+                        "  (SELECT count(*) FROM person WHERE id = ?3), t.track_id "
                         "FROM award_tier t WHERE t.id = ?1",
                         error);
   if (stmt == NULL)
@@ -242,44 +307,20 @@ tz_award_assign_recipient (TzDb *db, gint64 tier_id, gint64 unit_id, gint64 pers
                    _ ("The award “%s” is full: it has %" PRId64 " places"), name, count);
       return 0;
     }
+  track_id = sqlite3_column_int64 (stmt, 6);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = tz_db_prepare (db,
-                        "INSERT INTO award (award_tier_id, unit_id, person_id, manual) "
-                        "VALUES (?1, ?2, ?3, 1)",
-                        error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, tier_id);
-  tz_db_bind_int_or_null (stmt, 2, unit_id, unit_id > 0);
-  tz_db_bind_int_or_null (stmt, 3, person_id, person_id > 0);
-  if (!tz_db_step_done (db, stmt, error))
-    return 0;
-  return tz_db_last_insert_id (db);
+  return insert_award (db, track_id, tier_id, 0, unit_id, person_id, error);
 }
 
 gboolean
 tz_award_remove_recipient (TzDb *db, gint64 tier_id, gint64 unit_id, gint64 person_id,
                            GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  stmt = tz_db_prepare (db,
-                        "DELETE FROM award WHERE manual = 1 AND award_tier_id = ?1 AND entry_id "
-                        "IS NULL AND (unit_id = ?2 OR person_id = ?3)",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tier_id);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  sqlite3_bind_int64 (stmt, 3, person_id);
-  if (!tz_db_step_done (db, stmt, error))
-    return FALSE;
-  if (tz_db_changes (db) == 0)
-    {
-      g_set_error (error, TZ_ERROR, TZ_ERROR_NOT_FOUND, _ ("No such award given by hand"));
-      return FALSE;
-    }
-  return TRUE;
+  /* ?1 is 0 so that the tracks are found by the tier (?2). */
+  return delete_awards (db,
+                        "DELETE FROM award WHERE manual = 1 AND ?1 = 0 AND award_tier_id = ?2 "
+                        "AND entry_id IS NULL AND (unit_id = ?3 OR person_id = ?4)",
+                        0, tier_id, unit_id, person_id, error);
 }
 
 GPtrArray *

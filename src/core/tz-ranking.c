@@ -1272,8 +1272,8 @@ allocate (TzDb *db, GPtrArray *tiers, GPtrArray *items, GError **error)
  * not an instructor's) becomes awarded, an awarded one without any goes back
  * to reviewed. Drafts and withdrawn entries
  * are left alone; not_selected is the clerk's to set. */
-static gboolean
-sync_status (TzDb *db, gint64 track_id, GError **error)
+gboolean
+tz_ranking_sync_status (TzDb *db, gint64 track_id, GError **error)
 {
   static const char *const sql[] = {
     "UPDATE entry SET status = 'awarded', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
@@ -1333,7 +1333,7 @@ save_allocation (TzDb *db, gint64 track_id, GPtrArray *items, GError **error)
       if (!tz_db_step_done (db, ins, error))
         goto fail;
     }
-  if (!sync_status (db, track_id, error) || !tz_db_commit (db, error))
+  if (!tz_ranking_sync_status (db, track_id, error) || !tz_db_commit (db, error))
     goto fail;
   return TRUE;
 

@@ -143,4 +143,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TzRankBreakdown, tz_rank_breakdown_free)
  * advanced from a round). */
 TzRankBreakdown *tz_ranking_breakdown (TzDb *db, gint64 track_id, gint64 entry_id, GError **error);
 
+/* Sets the status of @track_id's entries from its saved awards: an entry with
+ * an award for the entry or its person (not an instructor's) becomes awarded
+ * (from submitted, reviewed, shortlisted or not_selected), an awarded entry
+ * without any goes back to reviewed; drafts and withdrawn entries are left
+ * alone. Saving the allocation and giving or removing an award by hand call
+ * it in their transaction. */
+gboolean tz_ranking_sync_status (TzDb *db, gint64 track_id, GError **error);
+
 G_END_DECLS
