@@ -414,36 +414,39 @@ test_instructor_and_person_awards (Fixture *f, gconstpointer data)
   g_autofree char *certs = tz_test_tmpfile ("certificates-instructor.pdf");
   g_autofree char *sql = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *instructor_page = NULL;
-  g_autofree char *person_page = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (PopplerDocument) doc = NULL;
   TzReportOptions options = { .format = TZ_REPORT_XLSX };
-  const char *words[] = {
-    "优秀指导教师奖", "指导教师", "赵老师", "优秀组织者", "获奖个人", "李四"
-  };
+  const char *words[] = { "优秀指导教师奖", "指导教师", "赵老师", "钱老师",
+                          "优秀组织者",     "获奖个人", "李四",   "榜样典型" };
 
   rank (f);
   sql = g_strdup_printf (
-      "UPDATE entry SET instructor = '赵老师' WHERE id = 9001;"
+      "UPDATE entry SET instructor = '赵老师、钱老师' WHERE id = 9001;"
       "INSERT INTO award_tier (id, track_id, seq, name, count, special, recipient) VALUES"
       "  (9005, %1$" G_GINT64_FORMAT ", 5, '优秀指导教师奖', 1, 1, 'instructor'),"
-      "  (9006, %1$" G_GINT64_FORMAT ", 6, '优秀组织者', 1, 1, 'person');",
+      "  (9006, %1$" G_GINT64_FORMAT ", 6, '优秀组织者', 1, 1, 'person'),"
+      "  (9007, %1$" G_GINT64_FORMAT ", 7, '榜样典型', 1, 1, 'person');",
       f->track_id);
   g_assert_true (tz_db_exec (f->db, sql, &error));
   g_assert_no_error (error);
+  /* Two instructors of one work; a person by hand; a person through their entry. */
   g_assert_cmpint (tz_award_assign (f->db, 9005, 9001, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (tz_award_assign_recipient (f->db, 9006, 0, 9002, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (tz_award_assign (f->db, 9007, 9003, &error), >, 0);
   g_assert_no_error (error);
 
   g_assert_true (tz_report_awards (f->db, f->campaign_id, f->track_id, &options, xlsx, &error));
   g_assert_no_error (error);
   rows = read_rows (xlsx);
-  g_assert_cmpuint (rows->len, ==, 7);
+  g_assert_cmpuint (rows->len, ==, 9);
   g_assert_cmpstr (rows->pdata[5], ==, "4||A作品|赵老师（指导教师）|某机械厂|优秀指导教师奖|");
-  g_assert_cmpstr (rows->pdata[6], ==, "5|||李四|某中学|优秀组织者|");
+  g_assert_cmpstr (rows->pdata[6], ==, "5||A作品|钱老师（指导教师）|某机械厂|优秀指导教师奖|");
+  g_assert_cmpstr (rows->pdata[7], ==, "6|||李四|某中学|优秀组织者|");
+  g_assert_cmpstr (rows->pdata[8], ==, "7||C作品|王五|某机械厂|榜样典型|");
 
   options.format = TZ_REPORT_PDF;
   g_assert_true (tz_report_awards (f->db, f->campaign_id, f->track_id, &options, pdf, &error));
@@ -457,14 +460,22 @@ test_instructor_and_person_awards (Fixture *f, gconstpointer data)
       tz_report_certificates (f->db, f->campaign_id, f->track_id, &options, certs, &error));
   g_assert_no_error (error);
   doc = tz_test_open_pdf (certs);
-  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 5);
-  instructor_page = tz_test_page_text (doc, 3);
-  g_assert_nonnull (strstr (instructor_page, "赵老师"));
-  g_assert_nonnull (strstr (instructor_page, "你指导的作品《A作品》"));
-  person_page = tz_test_page_text (doc, 4);
-  g_assert_nonnull (strstr (person_page, "李四"));
-  g_assert_nonnull (strstr (person_page, "荣获优秀组织者"));
-  g_assert_null (strstr (person_page, "作品"));
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 7);
+  for (int page = 3; page < 7; page++)
+    {
+      g_autofree char *t = tz_test_page_text (doc, page);
+      const char *who[] = { "赵老师", "钱老师", "李四", "王五" };
+
+      g_test_message ("certificate %d: %s", page, t);
+      g_assert_nonnull (strstr (t, who[page - 3]));
+      if (page < 5)
+        g_assert_nonnull (strstr (t, "你指导的作品《A作品》"));
+      else
+        {
+          g_assert_nonnull (strstr (t, "你在"));
+          g_assert_null (strstr (t, "作品"));
+        }
+    }
   (void) data;
 }
 

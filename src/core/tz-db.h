@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. Every migration in tz-migrations.c raises it by one. */
-#define TZ_DB_SCHEMA_VERSION 4
+#define TZ_DB_SCHEMA_VERSION 5
 
 /* PRAGMA application_id of a Taizhang database: "TZDB". */
 #define TZ_DB_APPLICATION_ID 0x545a4442

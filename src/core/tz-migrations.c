@@ -601,6 +601,12 @@ static const char migration_4[] =
   ") STRICT;"
   "CREATE INDEX import_log_campaign ON import_log (campaign_id, at);"
   ;
+
+/* The ranking reads an account's latest figure when an entry has none. */
+static const char migration_5[] =
+  "CREATE INDEX metric_account ON metric_snapshot (account_id, metric, taken_on) "
+  "WHERE account_id IS NOT NULL;"
+  ;
 /* clang-format on */
 
 /* Every table whose rows a user changes is audited; link tables by their parent. */
@@ -707,6 +713,8 @@ tz_migration_apply (TzDb *self, int version, GError **error)
         return tz_db_exec (self, migration_3, error);
       case 4:
         return tz_db_exec (self, migration_4, error);
+      case 5:
+        return tz_db_exec (self, migration_5, error);
       default:
         g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_FAILED, _ ("Unknown schema version %d."),
                      version);

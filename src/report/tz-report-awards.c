@@ -142,6 +142,46 @@ load_head (TzDb *db, gint64 campaign_id, gint64 track_id, Doc *d, GError **error
   return TRUE;
 }
 
+/* Adds @a to @awards; an instructor award of a work with several instructors
+ * ("王老师、李老师") becomes one award each, so that each gets a line and a
+ * certificate. */
+static void
+add_award (GPtrArray *awards, Award *a)
+{
+  g_auto (GStrv) names = NULL;
+  guint n = 0;
+
+  if (g_strcmp0 (a->recipient, "instructor") != 0 || a->entrant == NULL)
+    {
+      g_ptr_array_add (awards, a);
+      return;
+    }
+  names = g_regex_split_simple ("\\s*[、，,；;/]\\s*", a->entrant, 0, 0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      Award *one;
+
+      g_strstrip (names[i]);
+      if (*names[i] == '\0')
+        continue;
+      one = g_new0 (Award, 1);
+      one->title = g_strdup (a->title);
+      one->entrant = g_strdup (names[i]);
+      one->unit = g_strdup (a->unit);
+      one->tier = g_strdup (a->tier);
+      one->prize = g_strdup (a->prize);
+      one->division = g_strdup (a->division);
+      one->tier_id = a->tier_id;
+      one->recipient = g_strdup (a->recipient);
+      g_ptr_array_add (awards, one);
+      n++;
+    }
+  if (n == 0)
+    g_ptr_array_add (awards, a);
+  else
+    award_free (a);
+}
+
 static gboolean
 load_awards (TzDb *db, gint64 campaign_id, gint64 track_id, Doc *d, GError **error)
 {
@@ -190,7 +230,7 @@ load_awards (TzDb *db, gint64 campaign_id, gint64 track_id, Doc *d, GError **err
       a->division = tz_db_column_dup (stmt, 6);
       a->tier_id = sqlite3_column_int64 (stmt, 7);
       a->recipient = tz_db_column_dup (stmt, 8);
-      g_ptr_array_add (d->awards, a);
+      add_award (d->awards, a);
     }
   if (rc != SQLITE_DONE)
     return FALSE;
@@ -407,14 +447,15 @@ certificate_who (const Award *a)
 static char *
 certificate_body (const Award *a, const char *event)
 {
+  /* A person honoured (榜样典型), whether through an entry or not. */
+  if (g_strcmp0 (a->recipient, "person") == 0)
+    return g_strdup_printf ("　　你在%s中荣获%s。特发此证，以资鼓励。", event, a->tier);
   if (g_strcmp0 (a->recipient, "instructor") == 0 && a->title != NULL)
     return g_strdup_printf ("　　你指导的作品《%s》在%s中荣获%s。特发此证，以资鼓励。", a->title,
                             event, a->tier);
   if (a->title != NULL)
     return g_strdup_printf ("　　你（你单位）的作品《%s》在%s中荣获%s。特发此证，以资鼓励。",
                             a->title, event, a->tier);
-  if (g_strcmp0 (a->recipient, "person") == 0)
-    return g_strdup_printf ("　　你在%s中荣获%s。特发此证，以资鼓励。", event, a->tier);
   return g_strdup_printf ("　　你单位在%s中荣获%s。特发此证，以资鼓励。", event, a->tier);
 }
 
