@@ -833,6 +833,47 @@ test_heilongjiang_views (void)
   g_assert_cmpstr (status_of (db, 2), ==, "awarded");
 }
 
+/* Entries with neither a score nor a figure get no award by rank. */
+static void
+test_no_data_no_award (void)
+{
+  g_autoptr (TzDb) db = tz_test_open_db ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_assert_true (
+      tz_db_exec (db,
+                  "INSERT INTO campaign (id, title) VALUES (1, '活动');"
+                  "INSERT INTO person (id, name) VALUES (1, '甲'), (2, '乙'), (3, '丙');"
+                  "INSERT INTO track (id, campaign_id, seq, name, ranking_method, metric)"
+                  "  VALUES (1, 1, 1, '投票', 'metric', '得票数');"
+                  "INSERT INTO entry (id, campaign_id, track_id, title, person_id, status)"
+                  "  VALUES (1, 1, 1, 'A', 1, 'submitted'), (2, 1, 1, 'B', 2, 'submitted'),"
+                  "  (3, 1, 1, 'C', 3, 'submitted');"
+                  "INSERT INTO award_tier (id, track_id, seq, name, count) VALUES"
+                  "  (1, 1, 1, '一等奖', 1), (2, 1, 2, '二等奖', 5);",
+                  &error));
+  g_assert_no_error (error);
+  rows = tz_ranking_compute (db, 1, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_null (((TzRankRow *) rows->pdata[i])->award);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM award"), ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* One figure comes in: only that entry is placed. */
+  g_assert_true (tz_db_exec (db,
+                             "INSERT INTO metric_snapshot (entry_id, metric, value, taken_on)"
+                             "  VALUES (2, '得票数', 10, '2023-01-01');",
+                             &error));
+  rows = tz_ranking_compute (db, 1, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM award"), ==, 1);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT entry_id FROM award"), ==, 2);
+  g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM entry WHERE status = 'awarded'"),
+                   ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -859,6 +900,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking/breakdown/account", test_breakdown_account);
   g_test_add_func ("/ranking/breakdown/agrees", test_breakdown_agrees);
   g_test_add_func ("/ranking/heilongjiang-views", test_heilongjiang_views);
+  g_test_add_func ("/ranking/no-data-no-award", test_no_data_no_award);
 
   return g_test_run ();
 }

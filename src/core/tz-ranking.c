@@ -1220,7 +1220,10 @@ allocate (TzDb *db, GPtrArray *tiers, GPtrArray *items, GError **error)
           Item *first = items->pdata[i];
           guint group_end = i, g = 0;
 
-          if (!first->row->counted || first->row->rank == 0)
+          /* An entry with neither an expert score nor an online figure has
+           * nothing to be placed by: no award by rank (docs/ranking.md). */
+          if (!first->row->counted || first->row->rank == 0 ||
+              (first->row->expert < 0 && first->row->metric < 0))
             break;
           while (group_end < end &&
                  ((Item *) items->pdata[group_end])->row->rank == first->row->rank)
