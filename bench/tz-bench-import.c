@@ -130,8 +130,11 @@ main (int argc, char **argv)
   g_autofree char *campaign_file = g_build_filename (
       SOURCE_DATADIR, "campaigns", "heilongjiang-2022-workers-netizens.json", NULL);
   int n_rows = 50000;
+  g_autofree char *keep = NULL;
   GOptionEntry entries[] = {
     { "rows", 0, 0, G_OPTION_ARG_INT, &n_rows, "Rows of the table", "N" },
+    { "keep-table", 0, 0, G_OPTION_ARG_FILENAME, &keep,
+      "Write the filled table here and keep it (for comparisons)", "FILE" },
     { NULL },
   };
   TzTableImportCounts counts = { 0 };
@@ -146,7 +149,7 @@ main (int argc, char **argv)
   dir = g_dir_make_tmp ("tz-bench-import-XXXXXX", &error);
   check (dir != NULL, error);
   path = g_build_filename (dir, "import.db", NULL);
-  table = g_build_filename (dir, "filled.xlsx", NULL);
+  table = keep != NULL ? g_strdup (keep) : g_build_filename (dir, "filled.xlsx", NULL);
   db = tz_db_open (path, &error);
   check (db != NULL, error);
   campaign = tz_campaign_import_file (db, campaign_file, &error);

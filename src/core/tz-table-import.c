@@ -17,6 +17,7 @@
 #include "tz-import-log.h"
 #include "tz-person.h"
 #include "tz-requirements.h"
+#include "tz-backup.h"
 #include "tz-table-import.h"
 #include "tz-table-read.h"
 #include "tz-unit.h"
@@ -1576,7 +1577,7 @@ tz_table_import_commit (TzTableImport *imp, TzTableImportCounts *counts, GError 
                    tz_table_import_count (imp, TZ_TABLE_ROW_PROBLEM) + imp->file_problems->len);
       return FALSE;
     }
-  if (!tz_db_begin (imp->db, error))
+  if (!tz_backup_create (imp->db, "before-import", NULL, error) || !tz_db_begin (imp->db, error))
     return FALSE;
   /* checked again inside the transaction: the database may have changed */
   g_hash_table_remove_all (imp->units);

@@ -157,10 +157,9 @@ tz_application_startup (GApplication *application)
     const char *action;
     const char *accels[2];
   } accels[] = {
-    { "app.quit", { "<Ctrl>q", NULL } },
-    { "win.new-campaign", { "<Ctrl>n", NULL } },
-    { "win.import", { "<Ctrl>o", NULL } },
-    { "win.preferences", { "<Ctrl>comma", NULL } },
+    { "app.quit", { "<Ctrl>q", NULL } },   { "win.new-campaign", { "<Ctrl>n", NULL } },
+    { "win.import", { "<Ctrl>o", NULL } }, { "win.preferences", { "<Ctrl>comma", NULL } },
+    { "win.help", { "F1", NULL } },
   };
 
   G_APPLICATION_CLASS (tz_application_parent_class)->startup (application);

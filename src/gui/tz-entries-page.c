@@ -17,6 +17,7 @@
 #include "tz-entry-dialog.h"
 #include "tz-entry-model.h"
 #include "tz-entry.h"
+#include "tz-import-dialog.h"
 
 struct _TzEntriesPage
 {
@@ -73,6 +74,10 @@ update_actions (TzEntriesPage *self)
   TzEntryItem *item = selected_item (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.add", current_track (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.import-table",
+                                 current_track (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.blank-template",
+                                 current_track (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.edit", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.withdraw",
                                  item != NULL &&
@@ -567,6 +572,30 @@ set_track_factories (GtkDropDown *dropdown)
   gtk_drop_down_set_list_factory (dropdown, list);
 }
 
+/* The exchange with lower units, for the track shown: its blank table goes
+ * down, the filled ones come back through a preview. */
+static void
+import_table_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzEntriesPage *self = TZ_ENTRIES_PAGE (widget);
+  TzDb *db = tz_page_get_db (TZ_PAGE (self));
+  TzEntryTrack *track = current_track (self);
+
+  if (db != NULL && track != NULL)
+    tz_import_dialog_choose_file (widget, db, tz_page_get_campaign_id (TZ_PAGE (self)), track->id);
+}
+
+static void
+blank_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzEntriesPage *self = TZ_ENTRIES_PAGE (widget);
+  TzDb *db = tz_page_get_db (TZ_PAGE (self));
+  TzEntryTrack *track = current_track (self);
+
+  if (db != NULL && track != NULL)
+    tz_template_save_interactive (widget, db, tz_page_get_campaign_id (TZ_PAGE (self)), track->id);
+}
+
 static void
 tz_entries_page_dispose (GObject *object)
 {
@@ -616,6 +645,9 @@ tz_entries_page_class_init (TzEntriesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, failures_bind_cb);
 
   gtk_widget_class_install_action (widget_class, "entries.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "entries.import-table", NULL, import_table_action);
+  gtk_widget_class_install_action (widget_class, "entries.blank-template", NULL,
+                                   blank_template_action);
   gtk_widget_class_install_action (widget_class, "entries.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "entries.withdraw", NULL, withdraw_action);
   gtk_widget_class_install_action (widget_class, "entries.find", NULL, focus_search_action);

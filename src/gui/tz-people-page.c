@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tz-import-dialog.h"
 #include "tz-mask.h"
 #include "tz-people-page.h"
 #include "tz-timing.h"
@@ -47,13 +48,12 @@ G_DEFINE_FINAL_TYPE (TzPeoplePage, tz_people_page, TZ_TYPE_PAGE)
 /* The page reads no table itself: its model follows the database. */
 static const char *const watched_tables[] = { NULL };
 
-/* Whether a session-wide "show full numbers" was asked for. */
-static gboolean show_full_numbers;
-
+/* Whether a session-wide "show full numbers" was asked for: shared with the
+ * import previews (tz-import-dialog.h). */
 static gboolean
 masking (TzPeoplePage *self)
 {
-  return self->mask_setting && !show_full_numbers;
+  return self->mask_setting && !tz_gui_get_show_full_numbers ();
 }
 
 static TzPersonItem *
@@ -79,6 +79,10 @@ update_actions (TzPeoplePage *self)
   gboolean selected = selected_item (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.import-table",
+                                 has_db && tz_page_get_campaign_id (TZ_PAGE (self)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.blank-template",
+                                 has_db && tz_page_get_campaign_id (TZ_PAGE (self)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.edit", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.delete", selected);
 }
@@ -175,6 +179,7 @@ tz_people_page_reload (TzPage *page)
   g_autoptr (TzPersonModel) model = NULL;
 
   self->reported = FALSE;
+  update_actions (self);
   if (db == NULL)
     {
       set_model (self, NULL);
@@ -225,7 +230,7 @@ show_full_toggled_cb (TzPeoplePage *self)
 {
   g_assert (TZ_IS_PEOPLE_PAGE (self));
 
-  show_full_numbers = gtk_toggle_button_get_active (self->show_full_button);
+  tz_gui_set_show_full_numbers (gtk_toggle_button_get_active (self->show_full_button));
   rebind_rows (self);
 }
 
@@ -419,6 +424,25 @@ open_dialog (TzPeoplePage *self, gint64 person_id)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The filled tables of lower units come back here: a preview, then the import. */
+static void
+import_table_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzDb *db = tz_page_get_db (TZ_PAGE (widget));
+
+  if (db != NULL)
+    tz_import_dialog_choose_file (widget, db, tz_page_get_campaign_id (TZ_PAGE (widget)), 0);
+}
+
+static void
+blank_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzDb *db = tz_page_get_db (TZ_PAGE (widget));
+
+  if (db != NULL)
+    tz_template_save_interactive (widget, db, tz_page_get_campaign_id (TZ_PAGE (widget)), 0);
+}
+
 static void
 add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -548,6 +572,9 @@ tz_people_page_class_init (TzPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, position_bind_cb);
 
   gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "people.import-table", NULL, import_table_action);
+  gtk_widget_class_install_action (widget_class, "people.blank-template", NULL,
+                                   blank_template_action);
   gtk_widget_class_install_action (widget_class, "people.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "people.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "people.find", NULL, focus_search_action);
@@ -578,7 +605,7 @@ tz_people_page_init (TzPeoplePage *self)
       self->mask_setting = g_settings_get_boolean (self->settings, "mask-personal-data");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->show_full_button), self->mask_setting);
-  gtk_toggle_button_set_active (self->show_full_button, show_full_numbers);
+  gtk_toggle_button_set_active (self->show_full_button, tz_gui_get_show_full_numbers ());
   update_count (self);
   update_actions (self);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tz-campaign-file.h"
 #include "tz-i18n.h"
 #include "tz-seal.h"
 #include "tz-unit-dialog.h"
@@ -692,6 +693,8 @@ update_actions (TzUnitsPage *self)
   gtk_widget_action_set_enabled (widget, "units.move", selected);
   gtk_widget_action_set_enabled (widget, "units.delete", selected);
   gtk_widget_action_set_enabled (widget, "units.import-seal", selected);
+  gtk_widget_action_set_enabled (widget, "units.export-for-unit",
+                                 selected && tz_page_get_campaign_id (TZ_PAGE (self)) > 0);
   gtk_widget_action_set_enabled (widget, "units.create-specimen", selected);
   gtk_widget_action_set_enabled (widget, "units.remove-from-campaign",
                                  selected && node->unit->role != NULL &&
@@ -1031,6 +1034,79 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, TzUnitsPage *self)
   g_clear_object (&self->chooser);
   if (file != NULL)
     tz_units_page_import_seal (self, file);
+}
+
+/* Passing the campaign down: the campaign file as the selected unit's branch
+ * receives it (tz_campaign_export_for_unit_file). */
+static void
+export_for_unit_response_cb (GtkNativeDialog *chooser, int response, TzUnitsPage *self)
+{
+  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "tz-unit-id"));
+  TzDb *db = tz_page_get_db (TZ_PAGE (self));
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL || db == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _ ("The campaign file can only be saved to a folder on this computer."));
+      tz_page_show_error (TZ_PAGE (self), _ ("Could Not Export the Campaign"), error);
+      return;
+    }
+  if (!g_str_has_suffix (path, ".json"))
+    {
+      char *with_suffix = g_strconcat (path, ".json", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (!tz_campaign_export_for_unit_file (db, tz_page_get_campaign_id (TZ_PAGE (self)), unit_id,
+                                         path, &error))
+    tz_page_show_error (TZ_PAGE (self), _ ("Could Not Export the Campaign"), error);
+  else
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* TRANSLATORS: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_ ("Campaign saved as “%s”"), name);
+
+      toast (self, title);
+    }
+}
+
+static void
+export_for_unit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzUnitsPage *self = TZ_UNITS_PAGE (widget);
+  TzUnitNode *node = find_node (self, self->selected_id);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+
+  if (node == NULL || tz_page_get_db (TZ_PAGE (self)) == NULL)
+    return;
+  /* TRANSLATORS: the suggested file name of a campaign passed down; %s is a unit's name */
+  suggested = g_strdup_printf (_ ("Campaign for %s.json"), node->unit->name);
+  g_strdelimit (suggested, "/\\", '-');
+  chooser = gtk_file_chooser_native_new (_ ("Export the Campaign for This Unit"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_file_filter_set_name (filter, _ ("Campaign files (json)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "tz-unit-id", GSIZE_TO_POINTER (node->unit->id));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_for_unit_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -1421,6 +1497,8 @@ tz_units_page_class_init (TzUnitsPageClass *klass)
                                    remove_from_campaign_action);
   gtk_widget_class_install_action (widget_class, "units.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "units.import-seal", NULL, import_seal_action);
+  gtk_widget_class_install_action (widget_class, "units.export-for-unit", NULL,
+                                   export_for_unit_action);
   gtk_widget_class_install_action (widget_class, "units.create-specimen", NULL,
                                    create_specimen_action);
   gtk_widget_class_install_action (widget_class, "units.set-default-seal", "x",

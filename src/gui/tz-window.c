@@ -17,14 +17,21 @@
 
 #include <glib/gi18n.h>
 
+#include "tz-audit-window.h"
+#include "tz-backup.h"
+#include "tz-backups-window.h"
+#include "tz-purge.h"
 #include "tz-activity-page.h"
 #include "tz-campaign-dialog.h"
 #include "tz-campaign-file.h"
 #include "tz-campaign-item.h"
 #include "tz-campaign.h"
 #include "tz-entries-page.h"
+#include "tz-import-dialog.h"
+#include "tz-imports-window.h"
 #include "tz-judging-page.h"
 #include "tz-overview-page.h"
+#include "tz-package-dialog.h"
 #include "tz-people-page.h"
 #include "tz-preferences-window.h"
 #include "tz-quota-page.h"
@@ -86,6 +93,12 @@ static GParamSpec *properties[N_PROPS];
 /* The pages in the order of Alt+1 … Alt+8 (the view switcher shows judging before reports). */
 static const char *const page_names[N_PAGES] = {
   "overview", "quotas", "activities", "people", "entries", "units", "judging", "reports",
+};
+
+/* The exchange with other units: enabled while a campaign is shown. */
+static const char *const campaign_actions[] = {
+  "win.import-table",   "win.blank-template", "win.import-package",
+  "win.export-package", "win.import-history", "win.purge-personal",
 };
 
 static gboolean
@@ -172,6 +185,8 @@ tz_window_show_campaign (TzWindow *self, const TzCampaign *campaign)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-campaign", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-campaign", id != 0);
+  for (guint i = 0; i < G_N_ELEMENTS (campaign_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), campaign_actions[i], id != 0);
 }
 
 /* The window without a usable database: the error page, and the dialog on top. */
@@ -529,6 +544,261 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- exchange with other units ------------------------------------------ */
+
+/* Dialogs opened here belong to the toast overlay: their toasts show in it. */
+static GtkWidget *
+exchange_owner (TzWindow *self)
+{
+  return GTK_WIDGET (self->toast_overlay);
+}
+
+static void
+import_table_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+
+  if (self->db != NULL)
+    tz_import_dialog_choose_file (exchange_owner (self), self->db, self->shown_id, 0);
+}
+
+static void
+blank_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+
+  if (self->db != NULL && self->shown_id != 0)
+    tz_template_save_interactive (exchange_owner (self), self->db, self->shown_id, 0);
+}
+
+static void
+import_package_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+
+  if (self->db != NULL)
+    tz_package_dialog_choose_file (exchange_owner (self), self->db);
+}
+
+static void
+export_package_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+
+  if (self->db != NULL && self->shown_id != 0)
+    tz_package_export_interactive (exchange_owner (self), self->db, self->shown_id);
+}
+
+static void
+import_history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+
+  if (self->db != NULL)
+    gtk_window_present (
+        GTK_WINDOW (tz_imports_window_new (GTK_WINDOW (self), self->db, self->shown_id)));
+}
+
+static void
+backups_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+
+  if (self->db != NULL)
+    gtk_window_present (GTK_WINDOW (tz_backups_window_new (GTK_WINDOW (self), self->db)));
+}
+
+static void
+audit_log_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+
+  if (self->db != NULL)
+    gtk_window_present (GTK_WINDOW (tz_audit_window_new (GTK_WINDOW (self), self->db)));
+}
+
+static void
+purge_response_cb (AdwMessageDialog *dialog, const char *response, TzWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "tz-campaign"));
+
+  if (g_strcmp0 (response, "purge") != 0 || self->db == NULL)
+    return;
+  if (!tz_purge_personal_data (self->db, id, NULL, &error))
+    {
+      tz_window_show_error (self, _ ("Personal Data Was Not Removed"), error);
+      return;
+    }
+  tz_gui_toast (GTK_WIDGET (self), _ ("Personal data removed."));
+}
+
+/* Asks, saying exactly what goes, then removes the personal data of the
+ * shown campaign (refused with the reason while it is not finished). */
+static void
+purge_personal_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  TzPurgeSummary summary;
+  AdwMessageDialog *dialog;
+
+  if (self->db == NULL || self->shown_id == 0)
+    return;
+  if (!tz_purge_preview (self->db, self->shown_id, &summary, &error))
+    {
+      tz_window_show_error (self, _ ("Personal Data Cannot Be Removed Yet"), error);
+      return;
+    }
+  body = tz_purge_describe (&summary);
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (self), _ ("Remove Personal Data?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "purge", _ ("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "purge", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "purge",
+                                           summary.id_numbers + summary.phones + summary.emails +
+                                                   summary.photos + summary.audit_rows >
+                                               0);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "tz-campaign", GSIZE_TO_POINTER (self->shown_id));
+  g_signal_connect (dialog, "response", G_CALLBACK (purge_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+char *
+tz_window_guide_uri (void)
+{
+  const char *dirs[] = { g_getenv ("TAIZHANG_GUIDE_DIR"), TZ_GUIDE_DIR, TZ_SOURCE_GUIDE_DIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *index = NULL;
+
+      if (is_empty (dirs[i]))
+        continue;
+      index = g_build_filename (dirs[i], "index.html", NULL);
+      if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+        return g_filename_to_uri (index, NULL, NULL);
+    }
+  return NULL;
+}
+
+/* F1: the guide for clerks, in the browser. */
+static void
+help_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TzWindow *self = TZ_WINDOW (widget);
+  g_autofree char *uri = tz_window_guide_uri ();
+
+  if (uri == NULL)
+    {
+      tz_gui_toast (GTK_WIDGET (self), _ ("The guide is not installed."));
+      return;
+    }
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+/* What a file dropped on the window (or named to win.open-file) is imported as:
+ * a filled table, an entry package or a campaign file, by its extension. */
+static void
+tz_window_open_exchange_file (TzWindow *self, GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (self->db == NULL)
+    return;
+  switch (tz_exchange_file_kind (name))
+    {
+      case TZ_EXCHANGE_FILE_TABLE:
+        tz_import_dialog_open_file (exchange_owner (self), self->db, self->shown_id, 0, file);
+        break;
+      case TZ_EXCHANGE_FILE_PACKAGE:
+        tz_package_dialog_open_file (exchange_owner (self), self->db, file);
+        break;
+      case TZ_EXCHANGE_FILE_CAMPAIGN:
+        tz_window_import_file (self, file);
+        break;
+      case TZ_EXCHANGE_FILE_UNKNOWN:
+      default:
+        tz_gui_toast (exchange_owner (self), _ ("Taizhang cannot import this kind of file"));
+        break;
+    }
+}
+
+static void
+open_file_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (parameter, NULL));
+
+  tz_window_open_exchange_file (TZ_WINDOW (widget), file);
+}
+
+static GdkDragAction
+drop_enter_cb (GtkDropTarget *target, double x, double y, TzWindow *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self->toast_overlay), "tz-drop-hint");
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave_cb (GtkDropTarget *target, TzWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->toast_overlay), "tz-drop-hint");
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, TzWindow *self)
+{
+  GSList *files = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->toast_overlay), "tz-drop-hint");
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    files = gdk_file_list_get_files (g_value_get_boxed (value));
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    files = g_slist_prepend (NULL, g_value_get_object (value));
+  if (files == NULL)
+    return FALSE;
+  /* One file at a time: each import has its own preview. */
+  tz_window_open_exchange_file (self, files->data);
+  if (files->next != NULL)
+    tz_gui_toast (exchange_owner (self), _ ("Only the first file was opened: drop one file at a "
+                                            "time"));
+  g_slist_free (files);
+  return TRUE;
+}
+
+static void
+tz_window_setup_drop (TzWindow *self)
+{
+  static gboolean styled;
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect (target, "enter", G_CALLBACK (drop_enter_cb), self);
+  g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), self);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
+
+  /* The hint while a file is dragged over the window. */
+  if (!styled)
+    {
+      g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_data (provider,
+                                       ".tz-drop-hint { outline: 3px dashed @accent_color; "
+                                       "outline-offset: -8px; "
+                                       "background-color: alpha(@accent_bg_color, 0.08); }",
+                                       -1);
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      styled = TRUE;
+    }
+}
+
 static void
 campaign_saved_cb (TzWindow *self, gint64 id, TzCampaignDialog *dialog)
 {
@@ -863,6 +1133,17 @@ tz_window_class_init (TzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.import-table", NULL, import_table_action);
+  gtk_widget_class_install_action (widget_class, "win.blank-template", NULL, blank_template_action);
+  gtk_widget_class_install_action (widget_class, "win.import-package", NULL, import_package_action);
+  gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package_action);
+  gtk_widget_class_install_action (widget_class, "win.import-history", NULL, import_history_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
+  gtk_widget_class_install_action (widget_class, "win.purge-personal", NULL, purge_personal_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
 
   /* The application also registers these accelerators, so that menus show them;
    * the bindings make a window without an application answer to them too. */
@@ -889,7 +1170,10 @@ tz_window_init (TzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-campaign", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-campaign", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-campaign", FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (campaign_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), campaign_actions[i], FALSE);
   tz_window_fill_shipped (self);
+  tz_window_setup_drop (self);
 
   self->settings = tz_settings_new ();
   if (self->settings != NULL)
@@ -943,6 +1227,18 @@ tz_window_open_database (TzWindow *self, const char *path)
       return FALSE;
     }
 
+  /* The first opening of the day leaves a copy; not being able to make it
+   * is said, and the work goes on. */
+  {
+    g_autoptr (GError) backup_error = NULL;
+
+    if (!tz_backup_daily (db, NULL, NULL, &backup_error))
+      {
+        g_autofree char *text =
+            g_strdup_printf (_ ("The daily backup was not made: %s"), backup_error->message);
+        tz_gui_toast (GTK_WIDGET (self), text);
+      }
+  }
   basename = g_path_get_basename (tz_db_get_path (db));
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), tz_db_get_path (db));

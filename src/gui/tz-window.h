@@ -27,4 +27,9 @@ gint64 tz_window_get_campaign_id (TzWindow *self);
  * entries, units, judging or reports (Alt+1 … Alt+8). */
 void tz_window_show_page (TzWindow *self, const char *name);
 
+/* The file: URI of the guide for clerks (index.html): TAIZHANG_GUIDE_DIR, the
+ * installed guide, or the source tree's when run from the build; NULL when
+ * none is found. */
+char *tz_window_guide_uri (void);
+
 G_END_DECLS
