@@ -15,6 +15,10 @@ packages=(
   # test: a virtual display and session bus, validators, readers of our output
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-gi gir1.2-atspi-2.0
   desktop-file-utils appstream sqlite3 poppler-utils imagemagick
+  # test: spreadsheets written by other programs (openpyxl, LibreOffice), read back
+  python3-openpyxl libreoffice-calc-nogui
+  # benchmarks: the comparisons of bench/run
+  python3-xlsxwriter
 )
 
 missing=()
