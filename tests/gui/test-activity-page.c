@@ -15,6 +15,7 @@
 #include "tz-activity.h"
 #include "tz-attachment.h"
 #include "tz-campaign-file.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 
 #define HARBIN "哈尔滨市总工会"
@@ -29,35 +30,6 @@ typedef struct
   TzActivityPage *page;
   char *photo; /* a small PNG to attach */
 } Fixture;
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-flush_events (void)
-{
-  wait_ms (100);
-}
 
 static gpointer
 page_child (TzActivityPage *page, const char *name)
@@ -112,7 +84,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   tz_page_set_db (TZ_PAGE (f->page), f->db);
   tz_page_set_campaign_id (TZ_PAGE (f->page), f->campaign_id);
   gtk_window_present (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
 }
 
 static void
@@ -122,7 +94,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   if (f->window != NULL)
     {
       gtk_window_destroy (f->window);
-      flush_events ();
+      tz_gui_test_flush (100);
       g_assert_finalize_object (f->window);
     }
   if (f->page != NULL)
@@ -173,7 +145,7 @@ static void
 wait_for_n_shown (Fixture *f, guint n)
 {
   for (guint i = 0; i < 100 && n_shown (f) != n; i++)
-    wait_ms (50);
+    tz_gui_test_flush (50);
   g_assert_cmpuint (n_shown (f), ==, n);
 }
 
@@ -225,7 +197,7 @@ wait_for_thumbnail (TzActivityDialog *dialog)
 
   g_assert_nonnull (picture);
   for (guint i = 0; i < 50 && gtk_picture_get_paintable (picture) == NULL; i++)
-    wait_ms (40);
+    tz_gui_test_flush (40);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picture)));
   return gtk_picture_get_paintable (picture);
 }
@@ -253,7 +225,7 @@ add_through_dialog (Fixture *f, gboolean with_photo)
   gint64 id = 0;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.add", NULL));
-  flush_events ();
+  tz_gui_test_flush (100);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   fill_dialog (dialog, HARBIN, "2022-08-16", TITLE);
@@ -268,7 +240,7 @@ add_through_dialog (Fixture *f, gboolean with_photo)
   g_assert_true (tz_activity_dialog_is_valid (dialog));
   g_assert_true (tz_activity_dialog_save (dialog, &error));
   g_assert_no_error (error);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_null (find_dialog ());
 
   g_assert_cmpuint (n_shown (f), >=, 1);
@@ -295,7 +267,7 @@ test_empty_then_add (Fixture *f, gconstpointer data)
   shown_item (f, 0, NULL, &uuid, &title, &n_files);
   g_assert_cmpstr (title, ==, TITLE);
   g_assert_cmpuint (n_files, ==, 1);
-  g_assert_false (is_empty (uuid));
+  g_assert_false (tz_gui_test_is_empty (uuid));
 
   /* The photo was copied into the files folder, under the activity. */
   files = tz_attachment_list (f->db, TZ_ATTACHMENT_OWNER_ACTIVITY, id, "evidence", &error);
@@ -318,7 +290,7 @@ test_dialog_validation (Fixture *f, gconstpointer data)
   GtkLabel *message;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.add", NULL));
-  flush_events ();
+  tz_gui_test_flush (100);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   revealer = dialog_child (dialog, "error_revealer");
@@ -363,7 +335,7 @@ test_dialog_validation (Fixture *f, gconstpointer data)
   g_assert_true (find_dialog () == dialog);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_null (find_dialog ());
 }
 
@@ -386,13 +358,13 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
 
   /* Through the row's Delete button. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.delete", "x", id));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpuint (n_shown (f), ==, 0);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM activity"), ==, 0);
   g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
 
   g_assert_true (tz_activity_page_undo_delete (f->page));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpuint (n_shown (f), ==, 1);
   shown_item (f, 0, &back_id, &back_uuid, NULL, &n_files);
   g_assert_cmpint (back_id, ==, id);
@@ -403,10 +375,10 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
 
   /* Deleted again and the page goes without Undo: the deletion is final, the file goes. */
   g_assert_true (tz_activity_page_delete_activity (f->page, id));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpuint (n_shown (f), ==, 0);
   gtk_window_destroy (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_finalize_object (f->window);
   f->window = NULL;
   g_assert_finalize_object (f->page);
@@ -427,7 +399,7 @@ test_edit_shows_thumbnail (Fixture *f, gconstpointer data)
 
   id = add_through_dialog (f, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.edit", "x", id));
-  flush_events ();
+  tz_gui_test_flush (100);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "title_row")), ==, TITLE);
@@ -444,7 +416,7 @@ test_edit_shows_thumbnail (Fixture *f, gconstpointer data)
   gtk_editable_set_text (dialog_child (dialog, "title_row"), "走进哈电集团（第二场）");
   g_assert_true (tz_activity_dialog_save (dialog, &error));
   g_assert_no_error (error);
-  flush_events ();
+  tz_gui_test_flush (100);
   shown_item (f, 0, NULL, NULL, &title, &n_files);
   g_assert_cmpstr (title, ==, "走进哈电集团（第二场）");
   g_assert_cmpuint (n_files, ==, 1);
@@ -460,7 +432,7 @@ test_filter (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_shown (f), ==, 1);
 
   gtk_editable_set_text (page_child (f->page, "search_entry"), "哈电");
-  wait_ms (300);
+  tz_gui_test_flush (300);
   wait_for_n_shown (f, 1);
   gtk_editable_set_text (page_child (f->page, "search_entry"), "鸡西");
   wait_for_n_shown (f, 0);
@@ -480,7 +452,8 @@ test_filter (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

@@ -15,31 +15,9 @@
 #include "tz-backup.h"
 #include "tz-backups-window.h"
 #include "tz-person.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-window.h"
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_events (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static TzDb *
 open_with_people (void)
@@ -72,7 +50,7 @@ test_audit_window (void)
   guint all;
 
   gtk_window_present (GTK_WINDOW (window));
-  flush_events (50);
+  tz_gui_test_flush (50);
   all = tz_audit_window_get_n_rows (window);
   g_assert_cmpuint (all, ==, 2);
   texts = tz_audit_window_get_row_texts (window, 0);
@@ -92,7 +70,7 @@ test_audit_window (void)
   /* A new change appears without reopening. */
   tz_audit_window_set_filter (window, NULL, NULL, NULL, NULL);
   g_assert_true (tz_db_exec (db, "UPDATE person SET name = '王五' WHERE id = 2", &error));
-  flush_events (20);
+  tz_gui_test_flush (20);
   g_assert_cmpuint (tz_audit_window_get_n_rows (window), ==, 3);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -110,7 +88,7 @@ test_backups_window (void)
   const char *body;
 
   gtk_window_present (GTK_WINDOW (window));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_cmpuint (tz_backups_window_get_n_backups (window), ==, 0);
   g_assert_true (tz_backups_window_back_up_now (window));
   g_assert_cmpuint (tz_backups_window_get_n_backups (window), ==, 1);
@@ -123,7 +101,7 @@ test_backups_window (void)
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "2"));
   adw_message_dialog_response (dialog, "restore");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM person"), ==, 2);
   /* The content before the restore is kept as a backup. */
   g_assert_cmpuint (tz_backups_window_get_n_backups (window), ==, 2);
@@ -164,14 +142,14 @@ test_window_actions (void)
   window = tz_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (tz_window_open_database (window, path));
-  flush_events (100);
+  tz_gui_test_flush (100);
   toplevels = gtk_window_list_toplevels ();
   before = g_list_length (toplevels);
   g_list_free (toplevels);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.purge-personal", NULL));
-  flush_events (100);
+  tz_gui_test_flush (100);
   toplevels = gtk_window_list_toplevels ();
   /* Backups, audit log, and the message that the campaign is not finished. */
   g_assert_cmpuint (g_list_length (toplevels), ==, before + 3);
@@ -180,13 +158,14 @@ test_window_actions (void)
       gtk_window_destroy (l->data);
   g_list_free (toplevels);
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events (50);
+  tz_gui_test_flush (50);
 }
 
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

@@ -16,6 +16,7 @@
 #include "tz-entry-model.h"
 #include "tz-entry.h"
 #include "tz-person.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-unit.h"
 
@@ -39,29 +40,6 @@ typedef struct
   GtkWindow *window;
   TzEntriesPage *page;
 } Fixture;
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_events (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gpointer
 page_child (TzEntriesPage *page, const char *name)
@@ -156,7 +134,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   tz_page_set_campaign_id (TZ_PAGE (f->page), f->campaign_id);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_present (f->window);
-  flush_events (200);
+  tz_gui_test_flush (200);
 }
 
 static GtkWindow *
@@ -183,7 +161,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   while ((stray = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (stray);
   gtk_window_destroy (f->window);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (f->window);
   g_assert_finalize_object (f->page);
   g_ptr_array_unref (f->tracks);
@@ -254,19 +232,20 @@ assert_named (GtkWidget *widget)
        GTK_IS_TEXT_VIEW (widget)) &&
       gtk_widget_get_visible (widget))
     {
-      gboolean named =
-          !is_empty (gtk_widget_get_tooltip_text (widget)) ||
-          gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-          (GTK_IS_BUTTON (widget) && !is_empty (gtk_button_get_label (GTK_BUTTON (widget))));
+      gboolean named = !tz_gui_test_is_empty (gtk_widget_get_tooltip_text (widget)) ||
+                       gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                       (GTK_IS_BUTTON (widget) &&
+                        !tz_gui_test_is_empty (gtk_button_get_label (GTK_BUTTON (widget))));
 
       if (!named && GTK_IS_BUTTON (widget))
         {
           /* The toggle inside a menu button is named by the menu button's label. */
           GtkWidget *menu = gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON);
 
-          named = menu != NULL && (!is_empty (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu))) ||
-                                   !is_empty (gtk_widget_get_tooltip_text (menu)));
+          named = menu != NULL &&
+                  (!tz_gui_test_is_empty (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu))) ||
+                   !tz_gui_test_is_empty (gtk_widget_get_tooltip_text (menu)));
         }
       if (!named && GTK_IS_EDITABLE (widget))
         {
@@ -297,7 +276,7 @@ static void
 select_track (Fixture *f, guint index)
 {
   gtk_drop_down_set_selected (page_child (f->page, "track_dropdown"), index);
-  flush_events (50);
+  tz_gui_test_flush (50);
 }
 
 static void
@@ -340,14 +319,14 @@ test_failed_requirements (Fixture *f, gconstpointer data)
 
   /* Searching as you type, in this track. */
   gtk_editable_set_text (page_child (f->page, "search_entry"), "映山红");
-  flush_events (400);
+  tz_gui_test_flush (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_model (f)), ==, 1);
   gtk_editable_set_text (page_child (f->page, "search_entry"), "不存在");
-  flush_events (400);
+  tz_gui_test_flush (400);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f->page, "stack")), ==,
                    "no-results");
   gtk_editable_set_text (page_child (f->page, "search_entry"), "");
-  flush_events (400);
+  tz_gui_test_flush (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_model (f)), ==, 2);
 }
 
@@ -357,7 +336,7 @@ open_add_dialog (Fixture *f)
   TzEntryDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "entries.add", NULL));
-  flush_events (100);
+  tz_gui_test_flush (100);
   dialog = TZ_ENTRY_DIALOG (find_toplevel (TZ_TYPE_ENTRY_DIALOG));
   g_assert_nonnull (dialog);
   return dialog;
@@ -415,26 +394,26 @@ test_add_nomination (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_sensitive (save));
 
   gtk_editable_set_text (dialog_child (dialog, "title_row"), "王师傅的创新故事");
-  flush_events (50);
+  tz_gui_test_flush (50);
   /* No entrant yet: Save waits. */
   g_assert_false (gtk_widget_get_sensitive (save));
 
   /* The entrant is chosen from the people list, searched as typed. */
   gtk_menu_button_popup (dialog_child (dialog, "person_button"));
-  flush_events (100);
+  tz_gui_test_flush (100);
   gtk_editable_set_text (dialog_child (dialog, "person_search"), "王师");
-  flush_events (400);
+  tz_gui_test_flush (400);
   people = dialog_child (dialog, "person_list");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (people))), ==,
                     1);
   g_signal_emit_by_name (people, "activate", 0);
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_cmpstr (adw_action_row_get_subtitle (dialog_child (dialog, "person_row")), ==, "王师傅");
   g_assert_true (gtk_widget_get_sensitive (save));
 
   /* A deed summary of 201 characters does not fit the form's box of 200. */
   set_text (dialog_child (dialog, "summary_view"), long_summary);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "summary_message")));
   g_assert_nonnull (
@@ -442,7 +421,7 @@ test_add_nomination (Fixture *f, gconstpointer data)
   g_assert_false (tz_entry_dialog_save (dialog));
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM entry"), ==, 2);
   set_text (dialog_child (dialog, "summary_view"), full_summary);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "summary_message")));
 
@@ -483,15 +462,15 @@ test_add_nomination (Fixture *f, gconstpointer data)
     g_assert_nonnull (date);
     gtk_editable_set_text (GTK_EDITABLE (opinion), "同意推荐。");
     gtk_editable_set_text (GTK_EDITABLE (date), "2022-10-35");
-    flush_events (50);
+    tz_gui_test_flush (50);
     g_assert_false (gtk_widget_get_sensitive (save));
     gtk_editable_set_text (GTK_EDITABLE (date), "2022-10-15");
-    flush_events (50);
+    tz_gui_test_flush (50);
   }
   g_assert_true (gtk_widget_get_sensitive (save));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL));
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_null (dialog);
 
   /* In the list with its recommending unit, selected; the opinion is stored. */
@@ -511,19 +490,19 @@ test_add_nomination (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_editable_set_text (dialog_child (dialog, "title_row"), "又一个故事");
   tz_entry_dialog_set_person (dialog, worker);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_false (tz_entry_dialog_save (dialog));
   g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "entrant_message_row")));
   g_assert_nonnull (
       strstr (gtk_label_get_text (dialog_child (dialog, "entrant_message")), "王师傅"));
   gtk_window_close (GTK_WINDOW (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (dialog);
 
   /* Edited: the form shows what is stored. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown_model (f)), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "entries.edit", NULL));
-  flush_events (100);
+  tz_gui_test_flush (100);
   dialog = TZ_ENTRY_DIALOG (find_toplevel (TZ_TYPE_ENTRY_DIALOG));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpint (tz_entry_dialog_get_entry_id (dialog), ==, entry_id);
@@ -533,7 +512,7 @@ test_add_nomination (Fixture *f, gconstpointer data)
                     unit_position (f, f->harbin));
   g_assert_true (tz_entry_dialog_is_valid (dialog));
   gtk_window_close (GTK_WINDOW (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (dialog);
 }
 
@@ -566,24 +545,24 @@ test_unit_entry_with_file (Fixture *f, gconstpointer data)
   tz_entry_dialog_set_work_file (dialog, file);
   file_row = dialog_child (dialog, "file_row");
   while (strstr (adw_action_row_get_subtitle (file_row), "MP4") == NULL && waited++ < 100)
-    flush_events (20);
+    tz_gui_test_flush (20);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (file_row), "MP4"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (file_row), "红色足迹.mp4"));
 
   /* 75 seconds where the track allows 60: a warning, not a refusal. */
   gtk_editable_set_text (dialog_child (dialog, "duration_row"), "75");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "failures_label")));
   g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
   /* A number that is not one is refused. */
   gtk_editable_set_text (dialog_child (dialog, "width_row"), "宽");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
   gtk_editable_set_text (dialog_child (dialog, "width_row"), "1920");
-  flush_events (50);
+  tz_gui_test_flush (50);
 
   g_assert_true (tz_entry_dialog_save (dialog));
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_null (dialog);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM entry WHERE entrant_unit_id "
                                              "IS NOT NULL AND file_format = 'MP4' AND width = "
@@ -599,13 +578,13 @@ test_unit_entry_with_file (Fixture *f, gconstpointer data)
   tz_entry_dialog_set_work_file (dialog, file);
   waited = 0;
   while (!tz_entry_dialog_is_valid (dialog) && waited++ < 100)
-    flush_events (20);
+    tz_gui_test_flush (20);
   g_assert_false (tz_entry_dialog_save (dialog));
   g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "file_message_row")));
   g_assert_nonnull (
       strstr (gtk_label_get_text (dialog_child (dialog, "file_message")), "重走抗联路"));
   gtk_window_close (GTK_WINDOW (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (dialog);
 
   /* Closed while the file is being read: the reading ends quietly, nothing is saved. */
@@ -615,7 +594,7 @@ test_unit_entry_with_file (Fixture *f, gconstpointer data)
   gtk_window_close (GTK_WINDOW (dialog));
   waited = 0;
   while (dialog != NULL && waited++ < 100)
-    flush_events (20);
+    tz_gui_test_flush (20);
   g_assert_null (dialog);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM entry"), ==, 3);
 }
@@ -629,11 +608,11 @@ test_withdraw_and_undo (Fixture *f, gconstpointer data)
   select_track (f, TALENT);
   g_assert_false (gtk_widget_get_sensitive (page_child (f->page, "withdraw_button")));
   gtk_single_selection_set_selected (selection, 0);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_sensitive (page_child (f->page, "withdraw_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "entries.withdraw", NULL));
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM entry WHERE status = "
                                              "'withdrawn'"),
                    ==, 1);
@@ -643,7 +622,7 @@ test_withdraw_and_undo (Fixture *f, gconstpointer data)
   undo = find_button (gtk_window_get_child (f->window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM entry WHERE status = "
                                              "'withdrawn'"),
                    ==, 0);
@@ -660,21 +639,22 @@ test_no_tracks (Fixture *f, gconstpointer data)
       tz_db_exec (f->db, "INSERT INTO campaign (title) VALUES ('无子活动的活动')", &error));
   bare = tz_db_last_insert_id (f->db);
   tz_page_set_campaign_id (TZ_PAGE (f->page), bare);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f->page, "stack")), ==,
                    "no-tracks");
   g_assert_false (gtk_widget_get_sensitive (page_child (f->page, "add_button")));
 
   /* Back to the campaign with tracks. */
   tz_page_set_campaign_id (TZ_PAGE (f->page), f->campaign_id);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_sensitive (page_child (f->page, "add_button")));
 }
 
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

@@ -25,6 +25,7 @@
 #include "tz-person.h"
 #include "tz-resident-id.h"
 #include "tz-settings.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-unit.h"
 #include "tz-window.h"
@@ -40,29 +41,6 @@ typedef struct
   GtkWindow *window;
   GtkWidget *owner; /* in the window's toast overlay */
 } Fixture;
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_events (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -93,28 +71,12 @@ static void
 screenshot (GtkWindow *window, const char *name)
 {
   const char *dir = g_getenv ("TZ_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
 
-  if (is_empty (dir))
+  if (tz_gui_test_is_empty (dir))
     return;
-  flush_events (300);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  tz_gui_test_save_png (GTK_WIDGET (window), path);
 }
 
 /* Every button and text field can be found by a name. */
@@ -127,11 +89,11 @@ assert_named (GtkWidget *widget)
   if ((GTK_IS_BUTTON (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_DROP_DOWN (widget)) &&
       gtk_widget_get_visible (widget))
     {
-      gboolean named =
-          !is_empty (gtk_widget_get_tooltip_text (widget)) ||
-          gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-          (GTK_IS_BUTTON (widget) && !is_empty (gtk_button_get_label (GTK_BUTTON (widget))));
+      gboolean named = !tz_gui_test_is_empty (gtk_widget_get_tooltip_text (widget)) ||
+                       gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                       (GTK_IS_BUTTON (widget) &&
+                        !tz_gui_test_is_empty (gtk_button_get_label (GTK_BUTTON (widget))));
 
       if (!named && GTK_IS_BUTTON (widget))
         {
@@ -139,9 +101,10 @@ assert_named (GtkWidget *widget)
           GtkWidget *dropdown = gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN);
 
           named =
-              (menu != NULL && (!is_empty (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu))) ||
-                                !is_empty (gtk_widget_get_tooltip_text (menu)))) ||
-              (dropdown != NULL && !is_empty (gtk_widget_get_tooltip_text (dropdown)));
+              (menu != NULL &&
+               (!tz_gui_test_is_empty (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu))) ||
+                !tz_gui_test_is_empty (gtk_widget_get_tooltip_text (menu)))) ||
+              (dropdown != NULL && !tz_gui_test_is_empty (gtk_widget_get_tooltip_text (dropdown)));
         }
       if (!named && gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL)
         named = TRUE; /* column headers are named by their title, cells by their column */
@@ -293,7 +256,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_child (f->window, overlay);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_present (f->window);
-  flush_events (100);
+  tz_gui_test_flush (100);
 }
 
 static void
@@ -304,7 +267,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_assert_null (find_toplevel (TZ_TYPE_PACKAGE_DIALOG));
   destroy_toplevels (TZ_TYPE_IMPORTS_WINDOW);
   gtk_window_destroy (f->window);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (f->window);
   g_assert_finalize_object (f->db);
 }
@@ -356,7 +319,7 @@ test_import_fix (Fixture *f, gconstpointer data)
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  flush_events (200);
+  tz_gui_test_flush (200);
   g_assert_false (tz_import_dialog_is_template (dialog));
   col = id_column (dialog);
 
@@ -403,14 +366,14 @@ test_import_fix (Fixture *f, gconstpointer data)
     for (guint tries = 0; tries < 40 && (focus = editing_entry (view)) == NULL; tries++)
       {
         g_signal_emit_by_name (view, "activate", 1);
-        flush_events (50);
+        tz_gui_test_flush (50);
       }
     g_assert_nonnull (focus);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), !=, "");
     g_assert_null (strstr (gtk_editable_get_text (GTK_EDITABLE (focus)), "*"));
     gtk_editable_set_text (GTK_EDITABLE (focus), fixed_id);
     g_signal_emit_by_name (focus, "activate");
-    flush_events (50);
+    tz_gui_test_flush (50);
   }
   g_assert_false (tz_import_dialog_cell_has_problem (dialog, 1, col));
   g_assert_cmpuint (tz_import_dialog_get_n_listed_problems (dialog), ==, 0);
@@ -420,7 +383,7 @@ test_import_fix (Fixture *f, gconstpointer data)
 
   /* Import: the rows are in the database, one line in the history, the dialog gone. */
   g_assert_true (tz_import_dialog_import (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (dialog);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person"), ==, 2);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person WHERE name = '李明'"), ==,
@@ -445,11 +408,11 @@ test_import_drop_row (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_false (tz_import_dialog_can_import (dialog));
 
   tz_import_dialog_set_dropped (dialog, 1, TRUE);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (tz_import_dialog_can_import (dialog));
   g_assert_cmpuint (tz_import_dialog_get_n_listed_problems (dialog), ==, 0);
   shown = shown_text (GTK_WIDGET (dialog));
@@ -457,7 +420,7 @@ test_import_drop_row (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (shown, "Dropped\n"));
 
   g_assert_true (tz_import_dialog_import (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (dialog);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person"), ==, 1);
   g_assert_cmpint (
@@ -478,13 +441,13 @@ test_import_track (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_table_import_get_track_id (tz_import_dialog_get_import (dialog)), >, 0);
   g_assert_true (tz_import_dialog_set_track (dialog, other, &error));
   g_assert_no_error (error);
   g_assert_cmpint (tz_table_import_get_track_id (tz_import_dialog_get_import (dialog)), ==, other);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person"), ==, 0);
 }
 
@@ -579,7 +542,7 @@ test_package (Fixture *f, gconstpointer data)
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  flush_events (200);
+  tz_gui_test_flush (200);
   pkg = tz_package_dialog_get_package (dialog);
   for (guint i = 0; i < tz_package_get_n_records (pkg); i++)
     if (tz_package_get_record (pkg, i)->status == TZ_PACKAGE_STATUS_CONFLICT)
@@ -614,7 +577,7 @@ test_package (Fixture *f, gconstpointer data)
   tz_package_dialog_set_choice (dialog, conflict, TZ_PACKAGE_CHOICE_THEIRS);
   g_assert_cmpint (tz_package_get_record (pkg, conflict)->choice, ==, TZ_PACKAGE_CHOICE_THEIRS);
   g_assert_true (tz_package_dialog_apply (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (dialog);
   g_assert_cmpint (
       tz_test_query_int (f->db, "SELECT count(*) FROM person WHERE phone = '13800138000'"), ==, 1);
@@ -648,7 +611,7 @@ test_history (Fixture *f, gconstpointer data)
 
   window = tz_imports_window_new (f->window, f->db, f->campaign_id);
   gtk_window_present (GTK_WINDOW (window));
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_cmpuint (tz_imports_window_get_n_imports (window), ==, before);
 
   /* An import elsewhere shows up at once. */
@@ -667,14 +630,14 @@ test_history (Fixture *f, gconstpointer data)
                                         &result, &counts, &error));
     g_assert_no_error (error);
   }
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_cmpuint (tz_imports_window_get_n_imports (window), ==, before + 1);
   row = tz_imports_window_get_row_texts (window, 0);
   g_assert_cmpstr (row[3], ==, "history-good.csv");
   g_assert_cmpstr (row[2], ==, "Filled table");
   g_assert_cmpstr (row[4], ==, "1"); /* read */
   g_assert_cmpstr (row[5], ==, "1"); /* added */
-  g_assert_false (is_empty (row[0]));
+  g_assert_false (tz_gui_test_is_empty (row[0]));
   shown = shown_text (GTK_WIDGET (window));
   g_assert_nonnull (strstr (shown, "history-good.csv"));
   assert_named (GTK_WIDGET (window));
@@ -711,11 +674,11 @@ test_window_drop (Fixture *f, gconstpointer data)
   g_assert_true (tz_window_open_database (window, tz_db_get_path (f->db)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
-  flush_events (200);
+  tz_gui_test_flush (200);
   g_assert_cmpint (tz_window_get_campaign_id (window), ==, f->campaign_id);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", csv);
-  flush_events (100);
+  tz_gui_test_flush (100);
   dialog = find_toplevel (TZ_TYPE_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
@@ -723,22 +686,22 @@ test_window_drop (Fixture *f, gconstpointer data)
   gtk_window_destroy (dialog);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", pkg);
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_null (find_toplevel (TZ_TYPE_PACKAGE_DIALOG));
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", other);
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (find_toplevel (TZ_TYPE_IMPORT_DIALOG));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", campaign);
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM campaign"), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_finalize_object (window);
 }
 
@@ -753,13 +716,13 @@ window_shots (Fixture *f, int width, const char *suffix)
   g_assert_true (tz_window_open_database (window, tz_db_get_path (f->db)));
   gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
   gtk_window_present (GTK_WINDOW (window));
-  flush_events (200);
+  tz_gui_test_flush (200);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *name = g_strdup_printf ("page-%s-%s", pages[i], suffix);
 
       tz_window_show_page (window, pages[i]);
-      flush_events (200);
+      tz_gui_test_flush (200);
       screenshot (GTK_WINDOW (window), name);
     }
   {
@@ -770,7 +733,7 @@ window_shots (Fixture *f, int width, const char *suffix)
     screenshot (GTK_WINDOW (window), name);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_finalize_object (window);
 }
 
@@ -784,7 +747,7 @@ test_screenshots (Fixture *f, gconstpointer data)
   g_autofree char *path = write_file ("narrow.csv", text);
   TzImportDialog *dialog;
 
-  if (is_empty (g_getenv ("TZ_SCREENSHOT_DIR")))
+  if (tz_gui_test_is_empty (g_getenv ("TZ_SCREENSHOT_DIR")))
     {
       g_test_skip ("TZ_SCREENSHOT_DIR is not set");
       return;
@@ -796,10 +759,10 @@ test_screenshots (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 400, 700);
   gtk_window_present (GTK_WINDOW (dialog));
-  flush_events (200);
+  tz_gui_test_flush (200);
   screenshot (GTK_WINDOW (dialog), "import-dialog-narrow");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
 
   {
     g_autofree char *package = make_package (f);
@@ -808,17 +771,18 @@ test_screenshots (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     gtk_window_set_default_size (GTK_WINDOW (pd), 400, 700);
     gtk_window_present (GTK_WINDOW (pd));
-    flush_events (200);
+    tz_gui_test_flush (200);
     screenshot (GTK_WINDOW (pd), "package-dialog-narrow");
     gtk_window_destroy (GTK_WINDOW (pd));
-    flush_events (50);
+    tz_gui_test_flush (50);
   }
 }
 
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

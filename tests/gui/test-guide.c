@@ -25,39 +25,17 @@
 #include "tz-i18n.h"
 #include "tz-person.h"
 #include "tz-scores.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-unit.h"
 #include "tz-window.h"
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_events (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static char *
 images_dir (void)
 {
   const char *dir = g_getenv ("TZ_GUIDE_IMAGES");
 
-  if (is_empty (dir))
+  if (tz_gui_test_is_empty (dir))
     return g_build_filename (g_getenv ("TZ_BUILD_DIR"), "guide-images", NULL);
   return g_strdup (dir);
 }
@@ -67,32 +45,10 @@ save_png (GtkWidget *widget, const char *name)
 {
   g_autofree char *dir = images_dir ();
   g_autofree char *path = NULL;
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  int width, height;
 
-  /* A widget that is being laid out again gives no node; it will after a frame. */
-  for (int attempt = 0; node == NULL && attempt < 20; attempt++)
-    {
-      flush_events (attempt == 0 ? 400 : 200);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      g_assert_cmpint (width, >, 0);
-      g_clear_object (&paintable);
-      paintable = gtk_widget_paintable_new (widget);
-      g_clear_object (&snapshot);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  tz_gui_test_save_png (widget, path);
   g_test_message ("saved %s", path);
 }
 
@@ -244,7 +200,8 @@ test_pictures (void)
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

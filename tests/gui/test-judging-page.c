@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "tz-judging-page.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-window.h"
 
@@ -57,29 +58,6 @@ typedef struct
   TzJudgingPage *page;
 } Fixture;
 
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_events (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (100, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gpointer
 template_child (TzJudgingPage *page, const char *name)
 {
@@ -115,14 +93,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
   tz_page_set_db (TZ_PAGE (f->page), f->db);
   tz_page_set_campaign_id (TZ_PAGE (f->page), 1);
   gtk_window_present (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->page);
   g_assert_finalize_object (f->db);
@@ -173,9 +151,9 @@ screenshot (GtkWidget *window, const char *name)
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
 
-  if (is_empty (dir))
+  if (tz_gui_test_is_empty (dir))
     return;
-  flush_events ();
+  tz_gui_test_flush (100);
   paintable = gtk_widget_paintable_new (window);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
@@ -214,7 +192,7 @@ test_recompute (Fixture *f, gconstpointer data)
   GtkWidget *recompute = template_child (f->page, "recompute_button");
 
   g_signal_emit_by_name (recompute, "clicked");
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM award"), ==, 3);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT award_tier_id FROM award WHERE entry_id = 2"),
                    ==, 1);
@@ -231,7 +209,7 @@ test_lock (Fixture *f, gconstpointer data)
 
   g_assert_true (tz_judging_page_recompute (f->page));
   gtk_toggle_button_set_active (lock, TRUE);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM award WHERE locked = 1"), >, 0);
   g_assert_false (gtk_widget_get_sensitive (recompute));
   tooltip = gtk_widget_get_tooltip_text (recompute);
@@ -240,17 +218,17 @@ test_lock (Fixture *f, gconstpointer data)
   /* Late full marks for C would put it first (90 > 88); the awards stay. */
   exec (f->db, "UPDATE score SET value = 50 WHERE entry_id = 3");
   tz_page_queue_reload (TZ_PAGE (f->page));
-  flush_events ();
+  tz_gui_test_flush (100);
   assert_row (f, 0, "C", 1, 90.0, "三等奖");
   assert_row (f, 1, "B", 2, 88.0, "一等奖");
   screenshot (GTK_WIDGET (f->window), "judging-page-locked");
 
   /* Unlocked and recomputed, they move. */
   gtk_toggle_button_set_active (lock, FALSE);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (gtk_widget_get_sensitive (recompute));
   g_assert_true (tz_judging_page_recompute (f->page));
-  flush_events ();
+  tz_gui_test_flush (100);
   assert_row (f, 0, "C", 1, 90.0, "一等奖");
   assert_row (f, 1, "B", 2, 88.0, "二等奖");
   assert_row (f, 2, "A", 3, -1, "三等奖");
@@ -264,17 +242,17 @@ test_empty_track (Fixture *f, gconstpointer data)
   AdwStatusPage *empty = template_child (f->page, "empty_page");
 
   tz_judging_page_select_track (f->page, 2);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_judging_page_get_track_id (f->page), ==, 2);
   g_assert_cmpuint (gtk_drop_down_get_selected (template_child (f->page, "track_dropdown")), ==, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (f->page, "stack")), ==,
                    "empty");
-  g_assert_false (is_empty (adw_status_page_get_title (empty)));
+  g_assert_false (tz_gui_test_is_empty (adw_status_page_get_title (empty)));
   g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, 0);
 
   /* The selector goes back to a ranked track. */
   gtk_drop_down_set_selected (template_child (f->page, "track_dropdown"), 0);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_judging_page_get_track_id (f->page), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (table_model (f)), ==, 3);
 }
@@ -286,7 +264,7 @@ test_best_work (Fixture *f, gconstpointer data)
   guint n_counted = 0;
 
   tz_judging_page_select_track (f->page, 3);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -358,7 +336,7 @@ test_score_grid (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text, ==, "30");
   g_clear_pointer (&text, g_free);
   tz_judging_page_select_judge (f->page, 2);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_judging_page_get_judge_id (f->page), ==, 2);
   text = tz_judging_page_get_score_text (f->page, 1, 1);
   g_assert_cmpstr (text, ==, "43");
@@ -373,7 +351,7 @@ test_score_edit (Fixture *f, gconstpointer data)
 
   g_assert_true (tz_judging_page_edit_score (f->page, 1, 1, "50", &error));
   g_assert_no_error (error);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db,
                                       "SELECT value FROM score WHERE entry_id = 1 AND judge_id = 1 "
                                       "AND criterion_id = 1"),
@@ -411,7 +389,7 @@ test_score_refused (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_false (tz_judging_page_edit_score (f->page, 1, 1, "abc", &error));
   g_assert_error (error, TZ_ERROR, TZ_ERROR_INVALID);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db,
                                       "SELECT value FROM score WHERE entry_id = 1 AND judge_id = 1 "
                                       "AND criterion_id = 1"),
@@ -451,7 +429,7 @@ test_score_import (Fixture *f, gconstpointer data)
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "3"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db,
                                       "SELECT value FROM score WHERE entry_id = 1 AND judge_id = 1 "
                                       "AND criterion_id = 1"),
@@ -460,7 +438,7 @@ test_score_import (Fixture *f, gconstpointer data)
   g_assert_true (
       g_file_set_contents (path, "评委,作品,评分项,分数\n评委一,A,视频内容,48\n", -1, &error));
   g_assert_null (tz_judging_page_import_file (f->page, FALSE, path));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db,
                                       "SELECT value FROM score WHERE entry_id = 1 AND judge_id = 1 "
                                       "AND criterion_id = 1"),
@@ -519,7 +497,7 @@ test_breakdown (Fixture *f, gconstpointer data)
 
   /* A click on A's row (the second: B, A, C). */
   g_assert_true (gtk_selection_model_select_item (selection, 1, TRUE));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (gtk_widget_get_visible (pane));
   g_assert_cmpint (tz_judging_page_get_selected_entry (f->page), ==, 1);
   b = tz_judging_page_get_breakdown (f->page);
@@ -544,7 +522,7 @@ test_breakdown (Fixture *f, gconstpointer data)
   /* A late score moves it; the row stays selected and the pane follows. */
   exec (f->db, "UPDATE score SET value = 50 WHERE entry_id = 1 AND judge_id = 2");
   tz_page_queue_reload (TZ_PAGE (f->page));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_judging_page_get_selected_entry (f->page), ==, 1);
   b = tz_judging_page_get_breakdown (f->page);
   g_assert_nonnull (b);
@@ -552,17 +530,17 @@ test_breakdown (Fixture *f, gconstpointer data)
 
   /* Ctrl+click on the selected row unselects it: the pane goes. */
   g_assert_true (gtk_selection_model_unselect_item (selection, 1));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_false (gtk_widget_get_visible (pane));
   g_assert_null (tz_judging_page_get_breakdown (f->page));
 
   /* The pane's close button does the same. */
   tz_judging_page_select_entry (f->page, 3);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (gtk_widget_get_visible (pane));
   g_signal_emit_by_name (find_widget (template_child (f->page, "breakdown_box"), GTK_TYPE_BUTTON),
                          "clicked");
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_false (gtk_widget_get_visible (pane));
   g_assert_cmpint (tz_judging_page_get_selected_entry (f->page), ==, 0);
 }
@@ -575,12 +553,12 @@ test_daily_limit_shown (Fixture *f, gconstpointer data)
 
   g_assert_null (strstr (gtk_label_get_text (method), "a day"));
   tz_judging_page_select_track (f->page, 3);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_nonnull (strstr (gtk_label_get_text (method), "at most 3 a day per person"));
   g_assert_nonnull (strstr (gtk_label_get_text (method), "best work"));
 
   tz_judging_page_select_entry (f->page, 22);
-  flush_events ();
+  tz_gui_test_flush (100);
   text = breakdown_text (f);
   g_assert_nonnull (strstr (text, "at most 3 a day per person"));
   g_assert_nonnull (strstr (text, "浏览量: 800"));
@@ -611,7 +589,7 @@ test_score_marks (Fixture *f, gconstpointer data)
 
   /* 回避 from the menu: saved, shown, left out of the ranking. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (conflict), TRUE);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT conflict FROM score WHERE entry_id = 2 AND "
                                              "judge_id = 1 AND criterion_id = 1"),
                    ==, 1);
@@ -627,7 +605,7 @@ test_score_marks (Fixture *f, gconstpointer data)
   /* B's 视频内容 is now judge 2's 42 alone: expert 81, not 80. */
   g_assert_cmpfloat (composite_of (f, "B"), >, before);
   tz_judging_page_select_entry (f->page, 2);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (
       g_array_index (tz_judging_page_get_breakdown (f->page)->scores, TzScoreDetail, 0).use, ==,
       TZ_SCORE_CONFLICT);
@@ -637,7 +615,7 @@ test_score_marks (Fixture *f, gconstpointer data)
       gtk_popover_get_child (GTK_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))));
   counts = gtk_widget_get_first_child (choices);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (counts), TRUE);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db,
                                       "SELECT conflict + abstain FROM score WHERE entry_id = "
                                       "2 AND judge_id = 1 AND criterion_id = 1"),
@@ -648,7 +626,7 @@ test_score_marks (Fixture *f, gconstpointer data)
   entry = first_entry (GTK_WIDGET (score_view (f)));
   gtk_editable_set_text (GTK_EDITABLE (entry), "弃权");
   g_signal_emit_by_name (entry, "activate");
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT abstain FROM score WHERE entry_id = 2 AND "
                                              "judge_id = 1 AND criterion_id = 1"),
                    ==, 1);
@@ -687,10 +665,10 @@ test_in_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (tz_window_get_campaign_id (window), ==, 1);
   tz_window_show_page (window, "judging");
-  flush_events ();
+  tz_gui_test_flush (100);
   stack = gtk_widget_get_template_child (GTK_WIDGET (window), TZ_TYPE_WINDOW, "view_stack");
   page = gtk_widget_get_template_child (GTK_WIDGET (window), TZ_TYPE_WINDOW, "judging_page");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "judging");
@@ -701,7 +679,7 @@ test_in_window (void)
   screenshot (GTK_WIDGET (window), "judging-page");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_finalize_object (window);
 }
 
@@ -713,19 +691,20 @@ test_no_campaign (void)
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "stack")), ==, "empty");
   g_assert_false (gtk_widget_get_sensitive (template_child (page, "recompute_button")));
   g_assert_false (tz_judging_page_recompute (page));
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_finalize_object (page);
 }
 
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

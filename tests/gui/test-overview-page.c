@@ -18,6 +18,7 @@
 #include "tz-campaign.h"
 #include "tz-i18n.h"
 #include "tz-overview-page.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-unit.h"
 
@@ -31,30 +32,6 @@ typedef struct
   GtkWindow *window;
   TzOverviewPage *page;
 } Fixture;
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop long enough for GTK to map, lay out and draw. */
-static void
-flush_events (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (100, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gpointer
 child (Fixture *f, const char *name)
@@ -138,14 +115,14 @@ fixture_set_up (Fixture *f, const char *today)
   tz_page_set_db (TZ_PAGE (f->page), f->db);
   tz_page_set_campaign_id (TZ_PAGE (f->page), f->campaign_id);
   gtk_window_present (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
 }
 
 static void
 fixture_tear_down (Fixture *f)
 {
   gtk_window_destroy (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_finalize_object (f->page);
   g_assert_finalize_object (f->db);
 }
@@ -216,19 +193,19 @@ test_activity_figures (void)
 
   /* An activity saved through the core: the page follows the database's "changed". */
   add_activity (&f, "哈尔滨市总工会", "2022-08-02");
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (label_text (&f, "activities_label"), ==, "1 of 120");
   g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (bar), 1.0 / 120.0, 1e-9);
 
   /* In mid-September every city should have held about half of its target. */
   tz_overview_page_set_today (f.page, "2022-09-15");
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (gtk_widget_get_visible (child (&f, "behind_section")));
   g_assert_cmpuint (count_rows (&f, "behind_list"), ==, 13);
   g_assert_cmpstr (label_text (&f, "activities_behind_label"), ==, "13 units are behind schedule");
   for (int i = 0; i < 4; i++)
     add_activity (&f, "哈尔滨市总工会", "2022-09-01");
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (label_text (&f, "activities_label"), ==, "5 of 120");
   g_assert_cmpuint (count_rows (&f, "behind_list"), ==, 12);
 
@@ -256,14 +233,14 @@ test_deadlines (void)
   g_assert_nonnull (strstr (label_text (&f, "next_deadline_caption"), "上交活动总结"));
 
   tz_overview_page_set_today (f.page, "2022-10-31");
-  flush_events ();
+  tz_gui_test_flush (100);
   days = deadline_days_label (&f, 0);
   g_assert_cmpstr (gtk_label_get_text (days), ==, "due today");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (days), "warning"));
 
   /* Overdue: in red, on the row and on the figure at the top. */
   tz_overview_page_set_today (f.page, "2022-11-03");
-  flush_events ();
+  tz_gui_test_flush (100);
   days = deadline_days_label (&f, 0);
   g_assert_cmpstr (gtk_label_get_text (days), ==, "overdue by 3 days");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (days), "error"));
@@ -296,11 +273,11 @@ test_no_campaign (void)
 
   /* A campaign that is gone shows the empty state, and no error dialog. */
   tz_page_set_campaign_id (TZ_PAGE (f.page), 9999);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (&f, "stack")), ==, "empty");
 
   tz_page_set_campaign_id (TZ_PAGE (f.page), f.campaign_id);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (&f, "stack")), ==, "campaign");
 
   /* Deleted through the core while shown. */
@@ -310,11 +287,11 @@ test_no_campaign (void)
     g_assert_true (tz_campaign_delete (f.db, f.campaign_id, &error));
     g_assert_no_error (error);
   }
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (&f, "stack")), ==, "empty");
 
   tz_page_set_db (TZ_PAGE (f.page), NULL);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (&f, "stack")), ==, "empty");
 
   fixture_tear_down (&f);
@@ -332,7 +309,7 @@ test_narrow (void)
                       NULL);
   g_assert_cmpint (minimum, <=, 360);
   gtk_window_set_default_size (f.window, 360, 640);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.page)), <=, 360);
   g_assert_true (gtk_widget_get_mapped (child (&f, "title_label")));
 
@@ -342,7 +319,8 @@ test_narrow (void)
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

@@ -16,6 +16,7 @@
 #include "tz-person-model.h"
 #include "tz-person.h"
 #include "tz-settings.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 
 typedef struct
@@ -25,30 +26,6 @@ typedef struct
   GtkWindow *window;
   TzPeoplePage *page;
 } Fixture;
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop long enough for GTK to map, lay out and run the search delay. */
-static void
-flush_events (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gpointer
 page_child (TzPeoplePage *page, const char *name)
@@ -113,7 +90,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   tz_page_set_campaign_id (TZ_PAGE (f->page), f->campaign_id);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_present (f->window);
-  flush_events (200);
+  tz_gui_test_flush (200);
 }
 
 static GtkWindow *
@@ -142,7 +119,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     gtk_window_destroy (stray);
 
   gtk_window_destroy (f->window);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_null (f->window);
   g_assert_finalize_object (f->page);
   g_assert_finalize_object (f->db);
@@ -194,19 +171,20 @@ assert_named (GtkWidget *widget)
   if ((GTK_IS_BUTTON (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_DROP_DOWN (widget)) &&
       gtk_widget_get_visible (widget))
     {
-      gboolean named =
-          !is_empty (gtk_widget_get_tooltip_text (widget)) ||
-          gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-          (GTK_IS_BUTTON (widget) && !is_empty (gtk_button_get_label (GTK_BUTTON (widget))));
+      gboolean named = !tz_gui_test_is_empty (gtk_widget_get_tooltip_text (widget)) ||
+                       gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                       (GTK_IS_BUTTON (widget) &&
+                        !tz_gui_test_is_empty (gtk_button_get_label (GTK_BUTTON (widget))));
 
       if (!named && GTK_IS_BUTTON (widget))
         {
           /* The toggle inside a menu button is named by the menu button's label. */
           GtkWidget *menu = gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON);
 
-          named = menu != NULL && (!is_empty (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu))) ||
-                                   !is_empty (gtk_widget_get_tooltip_text (menu)));
+          named = menu != NULL &&
+                  (!tz_gui_test_is_empty (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu))) ||
+                   !tz_gui_test_is_empty (gtk_widget_get_tooltip_text (menu)));
         }
       if (!named && GTK_IS_EDITABLE (widget))
         {
@@ -257,12 +235,12 @@ test_list_masked (Fixture *f, gconstpointer data)
 
   /* For this session, the full numbers. */
   gtk_toggle_button_set_active (show_full, TRUE);
-  flush_events (100);
+  tz_gui_test_flush (100);
   full = table_text (f);
   g_assert_nonnull (strstr (full, "13800138000"));
   g_assert_nonnull (strstr (full, "11010519491231002X"));
   gtk_toggle_button_set_active (show_full, FALSE);
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_clear_pointer (&full, g_free);
   full = table_text (f);
   g_assert_null (strstr (full, "13800138000"));
@@ -277,7 +255,7 @@ test_mask_setting_off (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
 
   g_settings_set_boolean (settings, "mask-personal-data", FALSE);
-  flush_events (100);
+  tz_gui_test_flush (100);
   text = table_text (f);
   g_assert_nonnull (strstr (text, "13800138000"));
   g_assert_false (gtk_widget_get_visible (page_child (f->page, "show_full_button")));
@@ -293,7 +271,7 @@ test_search_as_you_type (Fixture *f, gconstpointer data)
 
   /* One character, then a unit, then nothing found, then everyone again. */
   gtk_editable_set_text (search, "张");
-  flush_events (400);
+  tz_gui_test_flush (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_model (f)), ==, 1);
   text = table_text (f);
   g_assert_nonnull (strstr (text, "张三"));
@@ -301,11 +279,11 @@ test_search_as_you_type (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gtk_label_get_text (count), "1 person found"));
 
   gtk_editable_set_text (search, "齐齐哈尔");
-  flush_events (400);
+  tz_gui_test_flush (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_model (f)), ==, 1);
 
   gtk_editable_set_text (search, "不存在");
-  flush_events (400);
+  tz_gui_test_flush (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_model (f)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f->page, "stack")), ==,
                    "no-results");
@@ -313,7 +291,7 @@ test_search_as_you_type (Fixture *f, gconstpointer data)
       strstr (adw_status_page_get_description (page_child (f->page, "no_results_page")), "不存在"));
 
   gtk_editable_set_text (search, "");
-  flush_events (400);
+  tz_gui_test_flush (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown_model (f)), ==, 3);
 }
 
@@ -323,7 +301,7 @@ open_add_dialog (Fixture *f)
   TzPersonDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "people.add", NULL));
-  flush_events (100);
+  tz_gui_test_flush (100);
   dialog = TZ_PERSON_DIALOG (find_toplevel (TZ_TYPE_PERSON_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
@@ -376,7 +354,7 @@ test_dialog_invalid_then_valid (Fixture *f, gconstpointer data)
   /* A name and a bad mobile number: the message under the field, Save disabled. */
   type_into (dialog, "name_row", "赵六");
   type_into (dialog, "phone_row", "12345");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_visible (phone_message_row));
   g_assert_nonnull (strstr (gtk_label_get_text (phone_message), "Mobile number"));
   g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "phone_row"), "error"));
@@ -389,23 +367,23 @@ test_dialog_invalid_then_valid (Fixture *f, gconstpointer data)
 
   /* Corrected: the message goes, Save is enabled. */
   type_into (dialog, "phone_row", "+86 139-0000-1111");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_false (gtk_widget_get_visible (phone_message_row));
   g_assert_false (gtk_widget_has_css_class (dialog_child (dialog, "phone_row"), "error"));
   g_assert_true (gtk_widget_get_sensitive (save));
 
   /* An ID number fills in gender and birth month. */
   type_into (dialog, "id_number_row", "11010519491231002x");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "gender_row")), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "birth_row")), ==, "1949-12");
   /* … and a birth month that contradicts it is caught. */
   type_into (dialog, "birth_row", "1950-01");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "id_number_message_row")));
   g_assert_false (gtk_widget_get_sensitive (save));
   type_into (dialog, "id_number_row", "");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_sensitive (save));
 
   /* A file that is not a picture is refused; a PNG is previewed. */
@@ -427,7 +405,7 @@ test_dialog_invalid_then_valid (Fixture *f, gconstpointer data)
   type_into (dialog, "employer_row", "鹤岗市总工会");
   adw_combo_row_set_selected (dialog_child (dialog, "ethnicity_row"), 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "person.save", NULL));
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_null (dialog);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person"), ==, 4);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person WHERE name = '赵六' "
@@ -450,7 +428,7 @@ test_dialog_duplicate_id (Fixture *f, gconstpointer data)
 
   type_into (dialog, "name_row", "张叁");
   type_into (dialog, "id_number_row", "11010519491231002X");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
   g_assert_false (tz_person_dialog_save (dialog));
   g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "id_number_message_row")));
@@ -459,11 +437,11 @@ test_dialog_duplicate_id (Fixture *f, gconstpointer data)
 
   /* Editing the number again takes the message away. */
   type_into (dialog, "id_number_row", "");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "id_number_message_row")));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person"), ==, 3);
 }
 
@@ -477,12 +455,12 @@ test_edit_and_delete (Fixture *f, gconstpointer data)
   /* Nothing selected: nothing to edit. */
   g_assert_false (gtk_widget_get_sensitive (page_child (f->page, "edit_button")));
   gtk_single_selection_set_selected (selection, 0);
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_true (gtk_widget_get_sensitive (page_child (f->page, "edit_button")));
 
   /* The form shows what is stored. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "people.edit", NULL));
-  flush_events (100);
+  tz_gui_test_flush (100);
   dialog = TZ_PERSON_DIALOG (find_toplevel (TZ_TYPE_PERSON_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpint (tz_person_dialog_get_person_id (dialog), ==, 1);
@@ -493,7 +471,7 @@ test_edit_and_delete (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
   type_into (dialog, "position_row", "车间主任");
   g_assert_true (tz_person_dialog_save (dialog));
-  flush_events (100);
+  tz_gui_test_flush (100);
   g_assert_cmpint (
       tz_test_query_int (f->db, "SELECT count(*) FROM person WHERE position = '车间主任'"), ==, 1);
   g_assert_true (table_has (f, "车间主任"));
@@ -501,19 +479,19 @@ test_edit_and_delete (Fixture *f, gconstpointer data)
   /* Delete asks first; cancelling keeps the person. */
   gtk_single_selection_set_selected (selection, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "people.delete", NULL));
-  flush_events (50);
+  tz_gui_test_flush (50);
   confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (confirm), "王五"));
   adw_message_dialog_response (confirm, "cancel");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person"), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "people.delete", NULL));
-  flush_events (50);
+  tz_gui_test_flush (50);
   confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (confirm, "delete");
-  flush_events (50);
+  tz_gui_test_flush (50);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM person"), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (shown_model (f)), ==, 2);
   g_assert_false (table_has (f, "王五"));
@@ -537,7 +515,7 @@ test_many_people (Fixture *f, gconstpointer data)
       sqlite3_reset (stmt);
     }
   g_assert_true (tz_db_commit (f->db, &error));
-  flush_events (100);
+  tz_gui_test_flush (100);
 
   model = TZ_PERSON_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown_model (f))));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5003);
@@ -548,7 +526,8 @@ test_many_people (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

@@ -15,6 +15,7 @@
 #include "tz-campaign-file.h"
 #include "tz-quota-page.h"
 #include "tz-quota.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-unit.h"
 
@@ -27,29 +28,6 @@ typedef struct
   GtkWindow *window;
   TzQuotaPage *page;
 } Fixture;
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_events (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (100, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gpointer
 template_child (TzQuotaPage *page, const char *name)
@@ -83,7 +61,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   tz_page_set_db (TZ_PAGE (f->page), f->db);
   tz_page_set_campaign_id (TZ_PAGE (f->page), f->campaign_id);
   gtk_window_present (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
 }
 
 static void
@@ -91,7 +69,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   /* The window goes first: it holds the page until it is finalized. */
   gtk_window_destroy (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->page);
   g_assert_finalize_object (f->db);
@@ -225,12 +203,12 @@ test_held_follows_changes (Fixture *f, gconstpointer data)
 
   g_assert_true (find_row (f, HARBIN, &position, NULL, NULL));
   gtk_single_selection_set_selected (selection, position);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_null (gtk_list_box_get_row_at_index (activities, 0));
 
   /* Written through the core: the page follows the "changed" signal. */
   add_activity (f, HARBIN);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (find_row (f, HARBIN, NULL, NULL, &held));
   g_assert_cmpint (held, ==, 1);
   g_assert_true (find_row (f, NULL, NULL, NULL, &held));
@@ -260,7 +238,7 @@ test_edit_target (Fixture *f, gconstpointer data)
 
   g_assert_true (find_row (f, HARBIN, &position, NULL, NULL));
   tz_quota_page_edit_target (f->page, position);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "10");
   g_assert_true (gtk_widget_get_sensitive (save));
@@ -275,7 +253,7 @@ test_edit_target (Fixture *f, gconstpointer data)
   g_assert_false (tz_quota_page_save_target (f->page));
   gtk_editable_set_text (entry, "abc");
   g_assert_false (gtk_widget_get_sensitive (save));
-  g_assert_false (is_empty (gtk_label_get_text (error_label)));
+  g_assert_false (tz_gui_test_is_empty (gtk_label_get_text (error_label)));
   g_assert_false (tz_quota_page_save_target (f->page));
   g_assert_cmpint (core_target (f, HARBIN), ==, 10);
   g_assert_cmpint (tz_test_query_int (f->db, "SELECT count(*) FROM audit_log WHERE tbl = 'quota'"),
@@ -286,7 +264,7 @@ test_edit_target (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_signal_emit_by_name (save, "clicked");
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpint (core_target (f, HARBIN), ==, 12);
   g_assert_true (find_row (f, HARBIN, NULL, &target, NULL));
@@ -304,13 +282,13 @@ test_sort_by_held (Fixture *f, gconstpointer data)
   guint position = 0;
 
   add_activity (f, other);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (find_row (f, other, &position, NULL, NULL));
   g_assert_cmpuint (position, ==, 4);
 
   gtk_column_view_sort_by_column (view, template_child (f->page, "held_column"),
                                   GTK_SORT_DESCENDING);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (find_row (f, other, &position, NULL, NULL));
   g_assert_cmpuint (position, ==, 0);
   /* The totals row stays last whatever the order. */
@@ -320,12 +298,12 @@ test_sort_by_held (Fixture *f, gconstpointer data)
   /* By unit name, then by completion: every column sorts. */
   gtk_column_view_sort_by_column (view, template_child (f->page, "percent_column"),
                                   GTK_SORT_ASCENDING);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (find_row (f, other, &position, NULL, NULL));
   g_assert_cmpuint (position, ==, 12);
   gtk_column_view_sort_by_column (view, template_child (f->page, "target_column"),
                                   GTK_SORT_ASCENDING);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_true (find_row (f, "大兴安岭市总工会", &position, NULL, NULL));
   g_assert_cmpuint (position, ==, 0);
 }
@@ -339,7 +317,7 @@ test_other_kinds (Fixture *f, gconstpointer data)
 
   /* The notice asks every city for 2 nominees: a rule expanded per participant. */
   gtk_toggle_button_set_active (template_child (f->page, "nominee_toggle"), TRUE);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
   g_assert_true (find_row (f, HARBIN, NULL, &target, NULL));
@@ -348,12 +326,12 @@ test_other_kinds (Fixture *f, gconstpointer data)
 
   /* No work quotas: the empty state offers to set one. */
   gtk_toggle_button_set_active (template_child (f->page, "work_toggle"), TRUE);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_true (gtk_widget_get_visible (template_child (f->page, "empty_add_button")));
 
   gtk_toggle_button_set_active (template_child (f->page, "activity_toggle"), TRUE);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
 }
 
@@ -365,18 +343,19 @@ test_no_campaign (void)
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "stack")), ==, "empty");
   g_assert_false (gtk_widget_get_visible (template_child (page, "empty_add_button")));
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_finalize_object (page);
 }
 
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

@@ -18,6 +18,7 @@
 #include "tz-person.h"
 #include "tz-ranking.h"
 #include "tz-reports-page.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-unit.h"
 
@@ -35,29 +36,6 @@ typedef struct
   GtkWindow *window;
   TzReportsPage *page;
 } Fixture;
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_events (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (100, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gpointer
 template_child (TzReportsPage *page, const char *name)
@@ -111,9 +89,9 @@ screenshot (Fixture *f, const char *name)
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
 
-  if (is_empty (dir))
+  if (tz_gui_test_is_empty (dir))
     return;
-  flush_events ();
+  tz_gui_test_flush (100);
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (f->window)),
@@ -150,14 +128,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
   tz_page_set_db (TZ_PAGE (f->page), f->db);
   tz_page_set_campaign_id (TZ_PAGE (f->page), f->campaign_id);
   gtk_window_present (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (f->window);
-  flush_events ();
+  tz_gui_test_flush (100);
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->page);
   g_assert_finalize_object (f->db);
@@ -254,9 +232,9 @@ test_quota_preview (Fixture *f, gconstpointer data)
 
   /* The preview follows a change of the options after its short delay. */
   gtk_check_button_set_active (template_child (f->page, "progress_check"), TRUE);
-  flush_events ();
-  flush_events ();
-  flush_events ();
+  tz_gui_test_flush (100);
+  tz_gui_test_flush (100);
+  tz_gui_test_flush (100);
   g_assert_cmpuint (tz_reports_page_get_n_preview_pages (f->page), ==, 1);
   g_clear_object (&doc);
   g_clear_pointer (&text, g_free);
@@ -425,7 +403,7 @@ test_forms_without_entries (Fixture *f, gconstpointer data)
   choose_track (f, TRACK);
   g_assert_true (tz_reports_page_select (f->page, "person-forms"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "message");
-  g_assert_false (is_empty (adw_status_page_get_description (message)));
+  g_assert_false (tz_gui_test_is_empty (adw_status_page_get_description (message)));
   g_assert_nonnull (strstr (adw_status_page_get_description (message), TRACK));
   g_assert_cmpuint (tz_reports_page_get_n_preview_pages (f->page), ==, 0);
   screenshot (f, "forms-without-entries");
@@ -474,7 +452,7 @@ test_missing_seal_banner (Fixture *f, gconstpointer data)
   g_ptr_array_add (opinions, o);
   g_assert_true (tz_entry_save_with_opinions (f->db, e, opinions, &error));
   g_assert_no_error (error);
-  flush_events ();
+  tz_gui_test_flush (100);
 
   choose_track (f, TRACK);
   g_assert_true (tz_reports_page_select (f->page, "person-forms"));
@@ -513,7 +491,8 @@ test_no_campaign (void)
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");
 

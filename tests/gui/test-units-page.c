@@ -16,6 +16,7 @@
 
 #include "tz-campaign-file.h"
 #include "tz-seal.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-unit-dialog.h"
 #include "tz-unit.h"
@@ -33,30 +34,6 @@ typedef struct
   GtkWindow *window;
   TzUnitsPage *page;
 } Fixture;
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop long enough for GTK to map, lay out and finish transitions. */
-static void
-flush_events (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (150, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gint64
 unit_id (Fixture *f, const char *name)
@@ -96,7 +73,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
   g_object_set (f->page, "db", f->db, "campaign-id", f->campaign_id, NULL);
   gtk_window_present (f->window);
-  flush_events ();
+  tz_gui_test_flush (150);
 }
 
 static GtkWindow *
@@ -127,7 +104,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_assert_null (find_message_dialog (f));
   gtk_window_destroy (f->window);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->db);
 }
@@ -226,7 +203,7 @@ click_response (AdwMessageDialog *dialog, const char *label)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  flush_events ();
+  tz_gui_test_flush (150);
 }
 
 /* The error dialog the page showed: its body, then it is closed. */
@@ -239,9 +216,9 @@ take_error_dialog (Fixture *f, const char *heading)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
   body = g_strdup (adw_message_dialog_get_body (dialog));
-  g_assert_false (is_empty (body));
+  g_assert_false (tz_gui_test_is_empty (body));
   gtk_window_close (GTK_WINDOW (dialog));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (find_message_dialog (f));
   return body;
 }
@@ -283,7 +260,7 @@ test_tree (Fixture *f, gconstpointer data)
 
   /* Selecting Harbin shows its details. */
   g_assert_true (tz_units_page_select_unit (f->page, unit_id (f, HARBIN)));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f, "detail_stack")), ==, "unit");
   g_assert_cmpstr (gtk_label_get_text (page_child (f, "detail_title")), ==, HARBIN);
   g_assert_cmpstr (adw_action_row_get_subtitle (page_child (f, "parent_row")), ==, PROVINCE);
@@ -293,14 +270,14 @@ test_tree (Fixture *f, gconstpointer data)
   /* A unit of another campaign appears with "All Units" only, and a collapsed
    * branch stays collapsed when the tree reloads. */
   g_assert_true (tz_unit_add (f->db, 0, "黑龙江日报社", "media", 0, NULL, &id, NULL));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpint (find_row (f, id, NULL), ==, -1);
   {
     g_autoptr (GtkTreeListRow) row = g_list_model_get_item (rows (f), 0);
     gtk_tree_list_row_set_expanded (row, FALSE);
   }
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.show-all", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_true (tz_units_page_get_show_all (f->page));
   g_assert_true (gtk_toggle_button_get_active (page_child (f, "show_all_button")));
   g_assert_cmpint (find_row (f, id, NULL), >=, 0);
@@ -328,7 +305,7 @@ test_add (Fixture *f, gconstpointer data)
 
   g_assert_true (tz_units_page_select_unit (f->page, harbin));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.add", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = TZ_UNIT_DIALOG (find_toplevel (TZ_TYPE_UNIT_DIALOG, f->window));
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -384,7 +361,7 @@ test_add (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_is_sensitive (save));
   g_assert_false (gtk_widget_get_visible (message));
   g_signal_emit_by_name (save, "clicked");
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (dialog);
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM unit"), ==, units_before + 2);
@@ -417,7 +394,7 @@ test_edit (Fixture *f, gconstpointer data)
 
   g_assert_true (tz_units_page_select_unit (f->page, harbin));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.edit", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = TZ_UNIT_DIALOG (find_toplevel (TZ_TYPE_UNIT_DIALOG, f->window));
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -435,7 +412,7 @@ test_edit (Fixture *f, gconstpointer data)
                          "哈市总工会");
   g_assert_true (tz_unit_dialog_save (dialog, &error));
   g_assert_no_error (error);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (dialog);
 
   stored = tz_unit_get (f->db, harbin, &error);
@@ -478,7 +455,7 @@ test_move (Fixture *f, gconstpointer data)
    * with the core's message, and the tree is as it was. */
   g_assert_true (tz_units_page_select_unit (f->page, province));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.move", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (f);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), PROVINCE));
@@ -500,7 +477,7 @@ test_move (Fixture *f, gconstpointer data)
   /* The search narrows the list; a move under Qiqihar goes through. */
   g_assert_true (tz_units_page_select_unit (f->page, harbin));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.move", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (f);
   g_assert_nonnull (dialog);
   {
@@ -509,8 +486,8 @@ test_move (Fixture *f, gconstpointer data)
 
     g_assert_nonnull (search);
     gtk_editable_set_text (GTK_EDITABLE (search), "齐齐");
-    flush_events (); /* the entry waits a moment before it reports a search */
-    flush_events ();
+    tz_gui_test_flush (150); /* the entry waits a moment before it reports a search */
+    tz_gui_test_flush (150);
     target = move_target (dialog, QIQIHAR);
     g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (target)));
     g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (
@@ -525,7 +502,7 @@ test_move (Fixture *f, gconstpointer data)
 
   /* The page's own call reports a refusal the same way. */
   g_assert_false (tz_units_page_move_unit (f->page, qiqihar, harbin));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_clear_pointer (&body, g_free);
   body = take_error_dialog (f, "The unit was not moved");
   g_assert_cmpint (parent_in_tree (f, qiqihar), ==, province);
@@ -567,7 +544,7 @@ test_seal (Fixture *f, gconstpointer data)
   GdkPaintable *before;
 
   g_assert_true (tz_units_page_select_unit (f->page, harbin));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (gtk_picture_get_paintable (page_child (f, "seal_picture")));
 
   /* A text file named .png: refused with the report library's message. */
@@ -575,14 +552,14 @@ test_seal (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   text_file = g_file_new_for_path (text);
   g_assert_false (tz_units_page_import_seal (f->page, text_file));
-  flush_events ();
+  tz_gui_test_flush (150);
   body = take_error_dialog (f, "The seal image was not imported");
   g_assert_nonnull (strstr (body, "notice.png"));
   g_assert_cmpint (count (f, "SELECT count(*) FROM seal"), ==, 0);
 
   /* The scan: a preview that follows the switches, then stored. */
   g_assert_true (tz_units_page_import_seal (f->page, scan_file));
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (f);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), HARBIN));
@@ -616,7 +593,7 @@ test_seal (Fixture *f, gconstpointer data)
 
   /* A specimen for demo data: stored as one, not the default over the real seal. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.create-specimen", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpint (count (f, "SELECT count(*) FROM seal WHERE is_specimen = 1 AND is_default = 0"),
                    ==, 1);
   g_assert_nonnull (gtk_list_box_get_row_at_index (page_child (f, "seal_list"), 1));
@@ -624,7 +601,7 @@ test_seal (Fixture *f, gconstpointer data)
   /* Deleting the real seal, confirmed, leaves the specimen as the default. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.delete-seal", "x",
                               ((TzSeal *) seals->pdata[0])->id);
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (f);
   g_assert_nonnull (dialog);
   click_response (dialog, "_Delete");
@@ -646,13 +623,13 @@ test_delete (Fixture *f, gconstpointer data)
   g_assert_true (tz_unit_add (f->db, harbin, "哈尔滨市第二中学工会", "school", f->campaign_id, NULL,
                               &school, &error));
   g_assert_no_error (error);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpint (find_row (f, school, NULL), >, 0);
 
   /* Harbin has a unit under it and an activity quota: refused, nothing goes. */
   g_assert_true (tz_units_page_select_unit (f->page, harbin));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.delete", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (f);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), HARBIN));
@@ -664,13 +641,13 @@ test_delete (Fixture *f, gconstpointer data)
   /* Cancelling keeps the school; confirming deletes it and selects Harbin. */
   g_assert_true (tz_units_page_select_unit (f->page, school));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.delete", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (f);
   g_assert_nonnull (dialog);
   click_response (dialog, "_Cancel");
   g_assert_cmpint (find_row (f, school, NULL), >, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.delete", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   click_response (find_message_dialog (f), "_Delete");
   g_assert_cmpint (find_row (f, school, NULL), ==, -1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM unit WHERE name = '哈尔滨市第二中学工会'"), ==,
@@ -680,7 +657,7 @@ test_delete (Fixture *f, gconstpointer data)
   /* Taking the office out of the campaign keeps it in the database. */
   g_assert_true (tz_units_page_select_unit (f->page, unit_id (f, OFFICE)));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "units.remove-from-campaign", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   click_response (find_message_dialog (f), "_Take Out");
   g_assert_cmpint (find_row (f, unit_id (f, OFFICE), NULL), ==, -1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM unit WHERE name = '" OFFICE "'"), ==, 1);
@@ -699,7 +676,7 @@ test_empty (void)
   adw_window_set_content (ADW_WINDOW (window), overlay);
   g_object_set (page, "db", db, NULL);
   gtk_window_present (window);
-  flush_events ();
+  tz_gui_test_flush (150);
 
   /* No units yet: the empty state offers to add one. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (
@@ -709,14 +686,15 @@ test_empty (void)
       GTK_WIDGET (gtk_widget_get_template_child (page, TZ_TYPE_UNITS_PAGE, "add_button"))));
 
   gtk_window_destroy (window);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_finalize_object (window);
 }
 
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       /* Skipped: 77 for a plain run; meson's TAP reader takes 1..0 with SKIP. */
       gboolean tap = g_strv_contains ((const char *const *) argv, "--tap");

@@ -18,6 +18,7 @@
 #include "tz-overview-page.h"
 #include "tz-preferences-window.h"
 #include "tz-settings.h"
+#include "tz-gui-test.h"
 #include "tz-test-common.h"
 #include "tz-window.h"
 
@@ -51,35 +52,11 @@ static const char moe_json[] = "{\n"
                                "  }\n"
                                "}\n";
 
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-set_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_response_cb (AdwMessageDialog *dialog, const char *response, char **store)
 {
   g_free (*store);
   *store = g_strdup (response);
-}
-
-/* Runs the main loop long enough for GTK to map, lay out and finish transitions. */
-static void
-flush_events (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (150, set_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static gpointer
@@ -143,7 +120,7 @@ close_message_dialog (AdwMessageDialog *dialog)
 
   g_signal_connect (dialog, "response", G_CALLBACK (store_response_cb), &response);
   gtk_window_close (GTK_WINDOW (dialog));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpstr (response, ==, "close");
 }
 
@@ -212,7 +189,7 @@ answer_message_dialog (AdwMessageDialog *dialog, const char *response)
   adw_message_dialog_response (dialog, response);
   if (alive != NULL)
     gtk_window_close (GTK_WINDOW (dialog));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (alive);
 }
 
@@ -231,7 +208,7 @@ window_finish (TzWindow *window)
 {
   g_assert_null (find_message_dialog (GTK_WINDOW (window)));
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_finalize_object (window);
 }
 
@@ -288,7 +265,7 @@ assert_refused (TzWindow *window, const char *path)
   AdwMessageDialog *dialog;
 
   g_assert_false (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
 
   g_assert_null (tz_window_get_database (window));
   g_assert_cmpstr (visible_page (window), ==, "error");
@@ -319,7 +296,7 @@ test_window_campaigns (void)
 
   g_settings_reset (settings, "last-campaign");
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
 
   g_assert_nonnull (tz_window_get_database (window));
   g_assert_cmpstr (tz_db_get_path (tz_window_get_database (window)), ==, path);
@@ -342,7 +319,7 @@ test_window_campaigns (void)
 
   /* Choosing the other one shows it, hides what its notice does not give, and is remembered. */
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpstr (gtk_label_get_text (overview_child (window, "title_label")), ==, MOE_TITLE);
   g_assert_cmpstr (adw_action_row_get_subtitle (overview_child (window, "doc_number_row")), ==,
                    "教师厅函〔2022〕27号");
@@ -363,7 +340,7 @@ test_window_empty (void)
   TzWindow *window = window_new ();
 
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
 
   g_assert_cmpstr (visible_page (window), ==, "empty");
   g_assert_cmpuint (count_rows (window), ==, 0);
@@ -389,7 +366,7 @@ test_window_shipped_files (void)
   GtkListBoxRow *row;
 
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpstr (visible_page (window), ==, "empty");
   g_assert_true (gtk_widget_get_visible (template_child (window, "shipped_section")));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -403,7 +380,7 @@ test_window_shipped_files (void)
   /* One click imports it and shows it. */
   row = gtk_list_box_get_row_at_index (shipped, 0);
   g_signal_emit_by_name (shipped, "row-activated", row);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpstr (visible_page (window), ==, "campaigns");
   g_assert_cmpuint (count_rows (window), ==, 1);
   g_assert_cmpuint (count_campaigns (window), ==, 1);
@@ -431,7 +408,7 @@ test_window_pages (void)
   g_settings_reset (settings, "last-campaign");
   window = window_new ();
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
   stack = template_child (window, "view_stack");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
 
@@ -452,7 +429,7 @@ test_window_pages (void)
       g_autofree char *remembered = NULL;
 
       tz_window_show_page (window, names[i]);
-      flush_events ();
+      tz_gui_test_flush (150);
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, names[i]);
       remembered = g_settings_get_string (settings, "last-page");
       g_assert_cmpstr (remembered, ==, names[i]);
@@ -460,13 +437,13 @@ test_window_pages (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "no-such-page");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "units");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "quotas"));
-  flush_events ();
+  tz_gui_test_flush (150);
 
   /* Choosing the other campaign moves every page to it. */
   gtk_list_box_select_row (
       template_child (window, "campaign_list"),
       gtk_list_box_get_row_at_index (template_child (window, "campaign_list"), 1));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpint (tz_window_get_campaign_id (window), !=, first_id);
   for (guint i = 0; i < G_N_ELEMENTS (page_ids); i++)
     g_assert_cmpint (tz_page_get_campaign_id (template_child (window, page_ids[i])), ==,
@@ -492,9 +469,9 @@ test_window_new_campaign (void)
   gpointer alive;
 
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL));
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_toplevel (GTK_WINDOW (window), TZ_TYPE_CAMPAIGN_DIALOG);
   g_assert_nonnull (dialog);
   alive = dialog;
@@ -515,7 +492,7 @@ test_window_new_campaign (void)
   g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "title_row"), "error"));
   /* Even if Save were reached, nothing invalid is written. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "campaign.save", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_nonnull (alive);
   g_assert_cmpuint (count_campaigns (window), ==, 0);
   set_field (dialog, "title_row", "");
@@ -548,7 +525,7 @@ test_window_new_campaign (void)
   g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "period_errors")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "campaign.save", NULL));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (alive);
 
   g_assert_cmpuint (count_campaigns (window), ==, 1);
@@ -579,9 +556,9 @@ test_window_edit_campaign (void)
   g_autoptr (GError) error = NULL;
 
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-campaign", NULL));
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_toplevel (GTK_WINDOW (window), TZ_TYPE_CAMPAIGN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Campaign");
@@ -597,7 +574,7 @@ test_window_edit_campaign (void)
       g_str_has_prefix (gtk_label_get_text (dialog_child (dialog, "content_errors")), "E-mail"));
   set_field (dialog, "mailbox_row", "hljgh@126.com");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "campaign.save", NULL));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (find_toplevel (GTK_WINDOW (window), TZ_TYPE_CAMPAIGN_DIALOG));
 
   saved =
@@ -625,12 +602,12 @@ test_window_delete_campaign (void)
 
   g_assert_true (tz_window_open_database (window, path));
   g_assert_true (tz_window_import_file (window, hlj_file));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpuint (count_rows (window), ==, 2);
 
   /* The confirmation names the campaign and what goes with it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-campaign", NULL));
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "黑龙江省总工会办公室关于"));
@@ -647,7 +624,7 @@ test_window_delete_campaign (void)
 
   /* Confirmed: it goes, and the other campaign is shown. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-campaign", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   answer_message_dialog (dialog, "delete");
@@ -657,13 +634,13 @@ test_window_delete_campaign (void)
 
   /* The last one: the window returns to its empty state. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-campaign", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   answer_message_dialog (find_message_dialog (GTK_WINDOW (window)), "delete");
   g_assert_cmpuint (count_campaigns (window), ==, 0);
   g_assert_cmpstr (visible_page (window), ==, "empty");
   g_assert_cmpint (tz_window_get_campaign_id (window), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-campaign", NULL);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (find_message_dialog (GTK_WINDOW (window)));
 
   window_finish (window);
@@ -679,14 +656,14 @@ test_window_follows_changes (void)
   gint64 shown;
 
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
   shown = tz_window_get_campaign_id (window);
   g_assert_cmpuint (count_rows (window), ==, 1);
 
   g_assert_cmpint (tz_campaign_import_data (tz_window_get_database (window), hlj_json, -1, &error),
                    >, 0);
   g_assert_no_error (error);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpuint (count_rows (window), ==, 2);
   /* The campaign shown stays shown. */
   g_assert_cmpint (tz_window_get_campaign_id (window), ==, shown);
@@ -708,7 +685,7 @@ test_window_preferences (void)
   g_settings_reset (settings, "mask-personal-data");
   g_assert_true (tz_window_open_database (window, path));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
-  flush_events ();
+  tz_gui_test_flush (150);
   preferences = find_toplevel (GTK_WINDOW (window), TZ_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   alive = preferences;
@@ -731,7 +708,7 @@ test_window_preferences (void)
                    ==, "/srv/台账/unit.db");
 
   gtk_window_close (preferences);
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_null (alive);
   g_settings_reset (settings, "mask-personal-data");
   g_settings_reset (settings, "font-title");
@@ -788,7 +765,7 @@ test_window_import (void)
 
   g_assert_true (tz_window_open_database (window, path));
   g_assert_true (tz_window_import_file (window, campaign_file));
-  flush_events ();
+  tz_gui_test_flush (150);
 
   g_assert_cmpstr (visible_page (window), ==, "campaigns");
   g_assert_cmpuint (count_rows (window), ==, 1);
@@ -797,7 +774,7 @@ test_window_import (void)
 
   /* The same campaign twice: refused with the core's message, nothing added. */
   g_assert_false (tz_window_import_file (window, campaign_file));
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
@@ -806,7 +783,7 @@ test_window_import (void)
 
   /* A broken file: refused, and the window keeps its database. */
   g_assert_false (tz_window_import_file (window, broken_file));
-  flush_events ();
+  tz_gui_test_flush (150);
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   close_message_dialog (dialog);
@@ -882,7 +859,7 @@ test_window_locked (void)
 
   /* Released, the same window opens it. */
   g_assert_true (tz_window_open_database (window, path));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_cmpstr (visible_page (window), ==, "campaigns");
 
   window_finish (window);
@@ -900,11 +877,11 @@ test_window_size_saved (void)
   g_assert_nonnull (settings);
   g_assert_true (tz_window_open_database (window, path));
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
-  flush_events ();
+  tz_gui_test_flush (150);
 
   /* Closing (not destroying) is what the user does. */
   gtk_window_close (GTK_WINDOW (window));
-  flush_events ();
+  tz_gui_test_flush (150);
   g_assert_finalize_object (window);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
@@ -926,7 +903,8 @@ test_window_size_saved (void)
 int
 main (int argc, char *argv[])
 {
-  if (is_empty (g_getenv ("DISPLAY")) && is_empty (g_getenv ("WAYLAND_DISPLAY")))
+  if (tz_gui_test_is_empty (g_getenv ("DISPLAY")) &&
+      tz_gui_test_is_empty (g_getenv ("WAYLAND_DISPLAY")))
     {
       /* Skipped: 77 for a plain run; meson's TAP reader counts any non-zero status as an
        * error and takes a plan of 1..0 with SKIP as the skip instead. */
