@@ -19,6 +19,7 @@
 #include "tz-audit.h"
 #include "tz-imports-window.h"
 #include "tz-person.h"
+#include "tz-text-column.h"
 #include "tz-validate.h"
 
 #define PAGE_SIZE 500
@@ -122,49 +123,17 @@ cell_text (TzAuditWindow *self, guint index, guint column)
     }
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TzAuditWindow *self)
+static char *
+cell_text_cb (gpointer owner, guint index, guint column)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "tz-column"));
-  GtkWidget *cell = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column == COL_ROW ? 1 : 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (column == COL_ROW)
-    gtk_widget_add_css_class (cell, "numeric");
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TzAuditWindow *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "tz-column"));
-  GtkStringObject *obj = gtk_list_item_get_item (item);
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (obj), NULL, 10);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  g_autofree char *text = cell_text (self, index, column);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  gtk_widget_set_tooltip_text (cell, column == COL_WHAT && *text != '\0' ? text : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return cell_text (owner, index, column);
 }
 
 static void
 add_column (TzAuditWindow *self, const char *title, int width, gboolean expand, guint column)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_object_set_data (G_OBJECT (factory), "tz-column", GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_column_set_fixed_width (col, width);
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_append_column (self->view, col);
-  g_object_unref (col);
+  tz_text_column_add (self->view, title, width, expand, column == COL_ROW, column == COL_WHAT,
+                      column, cell_text_cb, self);
 }
 
 /* A day typed by the user: "" (no limit) or a real date. */
@@ -208,7 +177,6 @@ load (TzAuditWindow *self, gboolean append)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) page = NULL;
-  g_autoptr (GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   TzAuditFilter filter = { 0 };
   guint selected = gtk_drop_down_get_selected (self->table_drop);
   gint64 person;
@@ -249,12 +217,8 @@ load (TzAuditWindow *self, gboolean append)
   self->more = page->len > PAGE_SIZE;
   first = self->entries->len;
   for (guint i = 0; i < MIN (page->len, PAGE_SIZE); i++)
-    {
-      g_ptr_array_add (self->entries, g_steal_pointer (&page->pdata[i]));
-      g_ptr_array_add (indexes, g_strdup_printf ("%u", first + i));
-    }
-  g_ptr_array_add (indexes, NULL);
-  gtk_string_list_splice (self->rows, first, 0, (const char *const *) indexes->pdata);
+    g_ptr_array_add (self->entries, g_steal_pointer (&page->pdata[i]));
+  tz_text_column_append_rows (self->rows, first, self->entries->len - first);
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), self->more);
   {
     g_autofree char *status = g_strdup_printf (

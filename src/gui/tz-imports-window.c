@@ -17,6 +17,7 @@
 #include "tz-i18n.h"
 #include "tz-import-log.h"
 #include "tz-imports-window.h"
+#include "tz-text-column.h"
 
 /* The columns, in order. */
 enum
@@ -105,51 +106,17 @@ cell_text (TzImportsWindow *self, guint index, guint column)
     }
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzImportsWindow *self)
+static char *
+cell_text_cb (gpointer owner, guint index, guint column)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "tz-column"));
-  GtkWidget *cell = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column >= COL_READ ? 1 : 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (column >= COL_READ)
-    gtk_widget_add_css_class (cell, "numeric");
-  gtk_widget_set_margin_top (cell, 4);
-  gtk_widget_set_margin_bottom (cell, 4);
-  gtk_list_item_set_child (list_item, cell);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TzImportsWindow *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "tz-column"));
-  GtkStringObject *item = gtk_list_item_get_item (list_item);
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  g_autofree char *text = cell_text (self, index, column);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  gtk_widget_set_tooltip_text (cell, column == COL_FILE && *text != '\0' ? text : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return cell_text (owner, index, column);
 }
 
 static void
 add_column (TzImportsWindow *self, const char *title, int width, gboolean expand, guint column)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_object_set_data (G_OBJECT (factory), "tz-column", GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_column_set_fixed_width (col, width);
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_append_column (self->view, col);
-  g_object_unref (col);
+  tz_text_column_add (self->view, title, width, expand, column >= COL_READ, column == COL_FILE,
+                      column, cell_text_cb, self);
 }
 
 static void
@@ -265,7 +232,6 @@ tz_imports_window_reload (TzImportsWindow *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) entries = NULL;
-  g_autoptr (GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
 
   g_return_if_fail (TZ_IS_IMPORTS_WINDOW (self));
 
@@ -280,10 +246,7 @@ tz_imports_window_reload (TzImportsWindow *self)
       return;
     }
   self->entries = g_steal_pointer (&entries);
-  for (guint i = 0; i < self->entries->len; i++)
-    g_ptr_array_add (indexes, g_strdup_printf ("%u", i));
-  g_ptr_array_add (indexes, NULL);
-  gtk_string_list_splice (self->rows, 0, 0, (const char *const *) indexes->pdata);
+  tz_text_column_set_rows (self->rows, self->entries->len);
   gtk_stack_set_visible_child_name (self->stack, self->entries->len > 0 ? "list" : "empty");
 }
 
