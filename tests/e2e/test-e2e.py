@@ -85,7 +85,7 @@ def main():
     env.pop("NO_AT_BRIDGE", None)
     env["LC_ALL"] = "C.UTF-8"
     env["TAIZHANG_TODAY"] = "2022-08-20"
-    tap = Tap(10)
+    tap = Tap(11)
     proc = subprocess.Popen([GUI, "--db", db], env=env)
     try:
         app = find_app("taizhang", timeout=30)
@@ -182,14 +182,27 @@ def main():
 
         # 7. Every control of every page has an accessible name.
         bad = []
-        for tab in ("Overview", "Quotas", "Offline Activities", "People", "Entries", "Units"):
+        for tab in ("Overview", "Quotas", "Offline Activities", "People", "Entries", "Units",
+                    "Judging", "Reports"):
             click(find(app, "page tab", tab, visible=False))
             time.sleep(0.5)
             bad += unnamed_controls(app)
-        tap.check(not bad, "every control of the six pages has an accessible name",
+        tap.check(not bad, "every control of the eight pages has an accessible name",
                   "\n".join(sorted(set(bad))))
+
+        # 8. A second taizhang on the same database hands over to the first
+        # (one application per session): it exits, and there is still one window.
+        frames = lambda: [w for w in children(app) if role_of(w) == "frame"]
+        before = len(frames())
+        second = subprocess.run([GUI, "--db", db], env=env, timeout=30,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        time.sleep(1)
+        tap.check(second.returncode == 0 and proc.poll() is None and len(frames()) == before == 1,
+                  "a second instance on the same database presents the first window",
+                  "exit %d, first running %s, windows %d → %d: %s"
+                  % (second.returncode, proc.poll() is None, before, len(frames()), second.stdout))
     except Exception as e:  # a step that cannot run fails the rest
-        while tap.n < 10:
+        while tap.n < 11:
             tap.check(False, "step could not run", repr(e))
     finally:
         proc.terminate()
