@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <gsf/gsf.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -426,6 +428,37 @@ test_person_form_sealed (void)
   g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
 }
 
+/* Reports are the user's only (0600), even over a file that was readable by
+ * others; a folder that cannot be written is a clear error. */
+static void
+test_output_private (void)
+{
+  gint64 id;
+  g_autoptr (TzDb) db = open_hlj (&id);
+  g_autofree char *pdf = tz_test_tmpfile ("private.pdf");
+  g_autofree char *xlsx = tz_test_tmpfile ("private.xlsx");
+  g_autoptr (GError) error = NULL;
+  TzReportOptions options = { .format = TZ_REPORT_PDF };
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (pdf, "old", -1, &error));
+  g_assert_cmpint (g_chmod (pdf, 0644), ==, 0);
+  g_assert_true (tz_report_quota (db, id, TZ_QUOTA_ACTIVITY, &options, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  options.format = TZ_REPORT_XLSX;
+  g_assert_true (tz_report_quota (db, id, TZ_QUOTA_ACTIVITY, &options, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_false (tz_report_quota (db, id, TZ_QUOTA_ACTIVITY, &options,
+                                   "/nonexistent-folder/quota.xlsx", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-folder/quota.xlsx"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -434,6 +467,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/quota/pdf", test_quota_pdf);
   g_test_add_func ("/report/quota/xlsx", test_quota_xlsx);
   g_test_add_func ("/report/quota/none", test_no_quota_refused);
+  g_test_add_func ("/report/output-private", test_output_private);
   g_test_add_func ("/report/quota/long-names", test_long_unit_names_wrap);
   g_test_add_func ("/report/person-form/sealed", test_person_form_sealed);
 

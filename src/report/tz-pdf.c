@@ -12,6 +12,7 @@
 
 #include "tz-error.h"
 #include "tz-pdf.h"
+#include "tz-report.h"
 
 /* Page geometry of GB/T 9704-2012, in millimetres. */
 #define PAGE_W_MM          210.0
@@ -234,6 +235,11 @@ tz_pdf_new (const char *path, gboolean landscape, const TzReportFonts *fonts, GE
   for (guint i = 0; i < TZ_N_FONTS; i++)
     pdf->fonts->family[i] = g_strdup (fonts->family[i]);
 
+  if (!tz_report_create_output (path, error))
+    {
+      tz_pdf_free (pdf);
+      return NULL;
+    }
   pdf->surface = cairo_pdf_surface_create (path, pdf->page_w, pdf->page_h);
   status = cairo_surface_status (pdf->surface);
   if (status != CAIRO_STATUS_SUCCESS)

@@ -336,7 +336,7 @@ write_list_pdf (const Doc *d, const TzReportOptions *o, const char *path, GError
 static gboolean
 write_list_xlsx (const Doc *d, const char *path, GError **error)
 {
-  lxw_workbook *wb = workbook_new (path);
+  lxw_workbook *wb = !tz_report_create_output (path, error) ? NULL : workbook_new (path);
   lxw_worksheet *ws;
   lxw_format *title_fmt, *head_fmt, *text_fmt;
   g_autofree char *title = list_title (d);

@@ -227,7 +227,7 @@ static gboolean
 write_xlsx (Catalogue *c, const char *path, GError **error)
 {
   lxw_workbook_options wo = { .constant_memory = LXW_TRUE };
-  lxw_workbook *wb = workbook_new_opt (path, &wo);
+  lxw_workbook *wb = !tz_report_create_output (path, error) ? NULL : workbook_new_opt (path, &wo);
   lxw_format *title_fmt, *head_fmt;
   XlsxWriter w = { 0 };
   /* Long descriptions wrap in their cell rather than make a column a screen wide. */

@@ -395,7 +395,7 @@ sheet_name (const char *unit, guint index, GHashTable *used)
 static gboolean
 write_xlsx (const ListForm *f, const TzListFormOptions *list, const char *path, GError **error)
 {
-  lxw_workbook *wb = workbook_new (path);
+  lxw_workbook *wb = !tz_report_create_output (path, error) ? NULL : workbook_new (path);
   lxw_format *title_fmt, *head_fmt, *text_fmt, *plain_fmt;
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *note2 = note_delivery (f);

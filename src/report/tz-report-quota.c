@@ -178,7 +178,7 @@ write_pdf (const QuotaTable *t, const TzReportOptions *o, const char *path, GErr
 static gboolean
 write_xlsx (const QuotaTable *t, const TzReportOptions *o, const char *path, GError **error)
 {
-  lxw_workbook *wb = workbook_new (path);
+  lxw_workbook *wb = !tz_report_create_output (path, error) ? NULL : workbook_new (path);
   lxw_worksheet *ws;
   lxw_format *title_fmt, *head_fmt, *cell_fmt, *text_fmt, *pct_fmt, *total_fmt;
   guint n_cols = o->progress ? 5 : 3;

@@ -38,6 +38,11 @@ gboolean tz_report_quota (TzDb *db, gint64 campaign_id, TzQuotaKind kind,
  * 2023年1月5日 (no leading zeros); NULL or "" gives the blank "年  月  日". */
 char *tz_report_date (const char *iso_date);
 
+/* Creates (or empties) the output file @path for the user only (0600), before
+ * a writer opens it: reports hold names, ID and phone numbers. The writers
+ * (cairo, libxlsxwriter) then write into it and keep its mode. */
+gboolean tz_report_create_output (const char *path, GError **error);
+
 /* The personal recommendation forms (推荐表) of a track: one page per entry
  * (or only @entry_id when not 0), with the person's photo and each opinion box
  * signed by its unit, the unit's seal pressed on the name and the date.

@@ -6,9 +6,17 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tz-error.h"
+#include "tz-report.h"
 #include "tz-xlsx.h"
 
 double
@@ -31,7 +39,29 @@ tz_xlsx_check (lxw_error status, const char *path, GError **error)
 {
   if (status == LXW_NO_ERROR)
     return TRUE;
+  /* The output file could not even be created: that error stands. */
+  if (error != NULL && *error != NULL)
+    return FALSE;
   g_set_error (error, TZ_ERROR, TZ_ERROR_FAILED, _ ("The spreadsheet “%s” cannot be written: %s."),
                path, lxw_strerror (status));
   return FALSE;
+}
+
+gboolean
+tz_report_create_output (const char *path, GError **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _ ("“%s” cannot be written: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
 }

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * a CJK character takes about two digits. */
 double tz_xlsx_text_width (const char *text);
 
-/* Turns a libxlsxwriter error into a GError naming the file. */
+/* Turns a libxlsxwriter error into a GError naming the file (an error
+ * already set, such as tz_report_create_output()'s, is kept). */
 gboolean tz_xlsx_check (lxw_error status, const char *path, GError **error);
 
 G_END_DECLS
