@@ -191,12 +191,72 @@ test_restore_refuses (void)
   g_assert_cmpuint (count_kind (db, "before-restore"), ==, 0);
 }
 
+/* The daily backup made a few pages at a time, while the same connection
+ * writes: the copy has what was there and what was written meanwhile; the
+ * day's second job is none; a job dropped half-way leaves no file. */
+static void
+test_daily_job (void)
+{
+  g_autoptr (TzDb) db = open_with_data ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TzBackupJob) job = NULL;
+  g_autofree char *path = NULL;
+  gboolean done = FALSE;
+  guint steps = 0;
+
+  g_assert_true (tz_db_exec (db,
+                             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                             "WHERE i < 3000) INSERT INTO person (name, note) SELECT '职工' || i, "
+                             "printf('%.200c', 'x') FROM n",
+                             &error));
+  g_assert_no_error (error);
+  job = tz_backup_job_new_daily (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+  while (!done)
+    {
+      g_assert_true (tz_backup_job_step (job, 8, &done, &error));
+      g_assert_no_error (error);
+      if (steps++ == 2)
+        g_assert_true (tz_db_exec (db, "INSERT INTO person (name) VALUES ('中途写入')", &error));
+    }
+  g_assert_cmpuint (steps, >, 3);
+  g_assert_true (tz_backup_job_finish (job, &path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (TzDb) copy = tz_db_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tz_test_query_int (copy, "SELECT count(*) FROM person"), ==, 3003);
+  }
+  g_clear_pointer (&job, tz_backup_job_free);
+  g_assert_null (tz_backup_job_new_daily (db, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Another day's job, dropped half-way. */
+  job = tz_backup_job_new_daily (db, "2031-01-01", &error);
+  g_assert_nonnull (job);
+  g_assert_true (tz_backup_job_step (job, 4, &done, &error));
+  g_clear_pointer (&job, tz_backup_job_free);
+  g_assert_cmpuint (count_kind (db, "daily"), ==, 1);
+  {
+    g_autofree char *dir = g_strconcat (tz_db_get_path (db), ".backups", NULL);
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    guint files = 0;
+
+    while (g_dir_read_name (d) != NULL)
+      files++;
+    g_assert_cmpuint (files, ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/backup/daily", test_daily);
   g_test_add_func ("/backup/rotation-and-mode", test_rotation_and_mode);
+  g_test_add_func ("/backup/daily-job", test_daily_job);
   g_test_add_func ("/backup/restore", test_restore);
   g_test_add_func ("/backup/restore-refuses", test_restore_refuses);
   return g_test_run ();

@@ -18,6 +18,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "tz-campaign-file.h"
+#include "tz-resident-id.h"
 #include "tz-scores.h"
 #include "tz-test-common.h"
 
@@ -238,6 +240,43 @@ test_kill_scores_import (void)
   kill_many_times (seed, args, "SELECT count(*) FROM score", N_ENTRIES);
 }
 
+/* A filled table of N_ROWS nominees: each killed import leaves all or none. */
+#define N_ROWS 2000
+
+static void
+test_kill_table_import (void)
+{
+  g_autofree char *seed = tz_test_tmpfile ("seed.db");
+  g_autofree char *csv = tz_test_tmpfile ("filled.csv");
+  g_autofree char *campaign =
+      tz_test_source_path ("data", "campaigns", "heilongjiang-2022-workers-netizens.json", NULL);
+  g_autoptr (GString) s =
+      g_string_new ("姓名,民族,政治面貌,身份证号,手机号,工作单位,推荐单位,事迹简介\n");
+  const char *cities[] = { "哈尔滨市总工会", "齐齐哈尔市总工会", "大庆市总工会" };
+  const char *args[] = { "import",  "table",          "--campaign", "1",
+                         "--track", "传播网络正能量", csv,          NULL };
+
+  for (guint i = 0; i < N_ROWS; i++)
+    {
+      char first17[18];
+
+      g_snprintf (first17, sizeof first17, "2301021980%02u%02u%03u", 1 + i % 12, 1 + i % 28,
+                  i % 1000);
+      g_string_append_printf (s, "职工%u,汉族,群众,%s%c,138%08u,第%u厂,%s,爱岗敬业\n", i, first17,
+                              tz_resident_id_check_char (first17), i, i % 50, cities[i % 3]);
+    }
+  g_assert_true (g_file_set_contents (csv, s->str, -1, NULL));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TzDb) db = tz_db_open (seed, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tz_campaign_import_file (db, campaign, &error), ==, 1);
+    g_assert_no_error (error);
+  }
+  kill_many_times (seed, args, "SELECT count(*) FROM person", N_ROWS);
+}
+
 /* Writes that fail (a file-size limit just above the database): a clear
  * message, exit 1, and the database as it was. */
 static void
@@ -339,6 +378,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/faults/kill-campaign-import", test_kill_campaign_import);
   g_test_add_func ("/faults/kill-scores-import", test_kill_scores_import);
+  g_test_add_func ("/faults/kill-table-import", test_kill_table_import);
   g_test_add_func ("/faults/write-fails", test_write_fails);
   g_test_add_func ("/faults/locked", test_locked);
   g_test_add_func ("/faults/copied-mid-wal", test_copied_mid_wal);

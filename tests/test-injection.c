@@ -15,7 +15,9 @@
 #include "tz-entry.h"
 #include "tz-error.h"
 #include "tz-person.h"
+#include "tz-resident-id.h"
 #include "tz-scores.h"
+#include "tz-table-import.h"
 #include "tz-test-common.h"
 #include "tz-unit.h"
 
@@ -190,11 +192,55 @@ test_lookups_and_import (void)
   g_assert_cmpint (tz_test_query_int (db, "SELECT count(*) FROM campaign"), ==, 1);
 }
 
+/* A filled table whose names and summaries are hostile: imported as text. */
+static void
+test_table_import (void)
+{
+  g_autoptr (TzDb) db = tz_test_open_db ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *campaign =
+      tz_test_source_path ("data", "campaigns", "heilongjiang-2022-workers-netizens.json", NULL);
+  g_autofree char *csv = tz_test_tmpfile ("filled.csv");
+  g_autoptr (GString) table =
+      g_string_new ("姓名,民族,政治面貌,身份证号,手机号,工作单位,推荐单位,事迹简介\n");
+  g_auto (TzImportResult) result = { 0 };
+  TzTableImportCounts counts = { 0 };
+  gint64 track = 0;
+
+  g_assert_cmpint (tz_campaign_import_file (db, campaign, &error), ==, 1);
+  g_assert_true (tz_track_resolve (db, 1, "传播网络正能量", &track, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      char first17[18];
+      g_autofree char *name = csv_field (hostile[i]);
+
+      g_snprintf (first17, sizeof first17, "23010219800101%03u", i);
+      g_string_append_printf (table, "%s,汉族,群众,%s%c,1380013%04u,%s,哈尔滨市总工会,%s\n", name,
+                              first17, tz_resident_id_check_char (first17), i, name, name);
+    }
+  g_assert_true (g_file_set_contents (csv, table->str, -1, &error));
+  g_assert_true (tz_table_import_run (db, 1, track, csv, FALSE, &result, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, G_N_ELEMENTS (hostile));
+  assert_tables (db);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr (GPtrArray) found = tz_person_search (db, hostile[i], 0, 50, &error);
+      gboolean exact = FALSE;
+
+      for (guint k = 0; k < found->len; k++)
+        exact = exact || g_str_equal (((TzPerson *) found->pdata[k])->name, hostile[i]);
+      g_test_message ("%s: %u found", hostile[i], found->len);
+      g_assert_true (exact);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/injection/people-and-search", test_people_and_search);
   g_test_add_func ("/injection/lookups-and-import", test_lookups_and_import);
+  g_test_add_func ("/injection/table-import", test_table_import);
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -14,7 +16,6 @@
 #include <string.h>
 
 #include "tz-backup.h"
-#include "tz-campaign.h"
 #include "tz-error.h"
 
 void
@@ -175,14 +176,54 @@ tz_backup_to_file (TzDb *db, const char *dest_path, GError **error)
   return TRUE;
 }
 
-gboolean
-tz_backup_create (TzDb *db, const char *kind, char **path, GError **error)
+/* The path of a new backup of @kind (a counter when one of the same second
+ * is there); the backups folder is created. */
+static char *
+new_backup_path (TzDb *db, const char *kind, GError **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
   g_autofree char *dir = backup_dir (db);
   g_autofree char *base = g_path_get_basename (tz_db_get_path (db));
+  g_autoptr (GPtrArray) list = NULL;
   g_autofree char *name = NULL;
+  int last = 0;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO,
+                   _ ("The backup folder “%s” cannot be created: %s."), dir, g_strerror (saved));
+      return NULL;
+    }
+  /* Later backups of a kind within the same second get a counter above every
+   * one there (rotation may have removed the lower ones). */
+  list = tz_backup_list (db, NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      TzBackupInfo *info = list->pdata[i];
+
+      if (g_str_equal (info->kind, kind) && g_str_equal (info->created_at, created))
+        last = MAX (last, info->counter);
+    }
+  name = last == 0 ? g_strdup_printf ("%s-%s-%s.db", base, kind, stamp)
+                   : g_strdup_printf ("%s-%s-%s-%d.db", base, kind, stamp, last + 1);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+rotate_kind (TzDb *db, const char *kind)
+{
+  if (g_str_equal (kind, "daily"))
+    rotate (db, kind, TZ_BACKUP_KEEP_DAILY);
+  else if (g_str_equal (kind, "before-import"))
+    rotate (db, kind, TZ_BACKUP_KEEP_IMPORT);
+}
+
+gboolean
+tz_backup_create (TzDb *db, const char *kind, char **path, GError **error)
+{
   g_autofree char *dest = NULL;
   gboolean empty = FALSE;
 
@@ -194,64 +235,51 @@ tz_backup_create (TzDb *db, const char *kind, char **path, GError **error)
     return FALSE;
   if (empty)
     return TRUE;
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO,
-                   _ ("The backup folder “%s” cannot be created: %s."), dir, g_strerror (saved));
-      return FALSE;
-    }
-  /* Later backups of a kind within the same second get a counter above every
-   * one there (rotation may have removed the lower ones). */
-  {
-    g_autoptr (GPtrArray) list = tz_backup_list (db, NULL);
-    g_autofree char *created = NULL;
-    int last = 0;
-
-    created = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-    for (guint i = 0; list != NULL && i < list->len; i++)
-      {
-        TzBackupInfo *info = list->pdata[i];
-
-        if (g_str_equal (info->kind, kind) && g_str_equal (info->created_at, created))
-          last = MAX (last, info->counter);
-      }
-    name = last == 0 ? g_strdup_printf ("%s-%s-%s.db", base, kind, stamp)
-                     : g_strdup_printf ("%s-%s-%s-%d.db", base, kind, stamp, last + 1);
-    dest = g_build_filename (dir, name, NULL);
-  }
-  if (!tz_backup_to_file (db, dest, error))
+  dest = new_backup_path (db, kind, error);
+  if (dest == NULL || !tz_backup_to_file (db, dest, error))
     return FALSE;
-  if (g_str_equal (kind, "daily"))
-    rotate (db, kind, TZ_BACKUP_KEEP_DAILY);
-  else if (g_str_equal (kind, "before-import"))
-    rotate (db, kind, TZ_BACKUP_KEEP_IMPORT);
+  rotate_kind (db, kind);
   if (path != NULL)
     *path = g_steal_pointer (&dest);
+  return TRUE;
+}
+
+/* Whether a daily backup of @today (NULL: the clock's today, as the backups'
+ * names are stamped — not TAIZHANG_TODAY, which moves campaigns' timelines) is
+ * there. */
+static gboolean
+have_daily (TzDb *db, const char *today, gboolean *have, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *own_today = today == NULL ? g_date_time_format (now, "%Y-%m-%d") : NULL;
+  g_autoptr (GPtrArray) list = tz_backup_list (db, error);
+
+  *have = FALSE;
+  if (list == NULL)
+    return FALSE;
+  if (today == NULL)
+    today = own_today;
+  for (guint i = 0; i < list->len && !*have; i++)
+    {
+      TzBackupInfo *info = list->pdata[i];
+
+      *have = g_str_equal (info->kind, "daily") && g_str_has_prefix (info->created_at, today);
+    }
   return TRUE;
 }
 
 gboolean
 tz_backup_daily (TzDb *db, const char *today, gboolean *made, GError **error)
 {
-  g_autofree char *own_today = today == NULL ? tz_today () : NULL;
-  g_autoptr (GPtrArray) list = NULL;
   g_autofree char *path = NULL;
+  gboolean have = FALSE;
 
   if (made != NULL)
     *made = FALSE;
-  if (today == NULL)
-    today = own_today;
-  list = tz_backup_list (db, error);
-  if (list == NULL)
+  if (!have_daily (db, today, &have, error))
     return FALSE;
-  for (guint i = 0; i < list->len; i++)
-    {
-      TzBackupInfo *info = list->pdata[i];
-
-      if (g_str_equal (info->kind, "daily") && g_str_has_prefix (info->created_at, today))
-        return TRUE;
-    }
+  if (have)
+    return TRUE;
   if (!tz_backup_create (db, "daily", &path, error))
     return FALSE;
   if (made != NULL)
@@ -385,4 +413,127 @@ tz_backup_restore (TzDb *db, const char *path, char **kept_path, GError **error)
   if (ok && kept_path != NULL)
     *kept_path = g_steal_pointer (&kept);
   return ok;
+}
+
+struct _TzBackupJob
+{
+  TzDb *db;
+  char *kind;
+  char *dest;   /* where the finished copy goes */
+  char *tmp;    /* the copy being made */
+  sqlite3 *out; /* the copy's connection */
+  sqlite3_backup *backup;
+  gboolean done;
+};
+
+void
+tz_backup_job_free (TzBackupJob *job)
+{
+  if (job == NULL)
+    return;
+  if (job->backup != NULL)
+    sqlite3_backup_finish (job->backup);
+  if (job->out != NULL)
+    sqlite3_close (job->out);
+  if (job->tmp != NULL)
+    g_unlink (job->tmp);
+  g_clear_object (&job->db);
+  g_free (job->kind);
+  g_free (job->dest);
+  g_free (job->tmp);
+  g_free (job);
+}
+
+TzBackupJob *
+tz_backup_job_new_daily (TzDb *db, const char *today, GError **error)
+{
+  g_autoptr (TzBackupJob) job = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  gboolean have = FALSE, empty = FALSE;
+  int fd;
+
+  if (!have_daily (db, today, &have, error) || have)
+    return NULL;
+  if (!is_empty (db, &empty, error) || empty)
+    return NULL;
+  job = g_new0 (TzBackupJob, 1);
+  job->db = g_object_ref (db);
+  job->kind = g_strdup ("daily");
+  job->dest = new_backup_path (db, job->kind, error);
+  if (job->dest == NULL)
+    return NULL;
+  dir = g_path_get_dirname (job->dest);
+  base = g_path_get_basename (job->dest);
+  job->tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (job->tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_clear_pointer (&job->tmp, g_free);
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
+                   job->dest, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  if (sqlite3_open_v2 (job->tmp, &job->out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      (job->backup = sqlite3_backup_init (job->out, "main", tz_db_get_handle (db), "main")) == NULL)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
+                   job->dest, job->out != NULL ? sqlite3_errmsg (job->out) : "");
+      return NULL;
+    }
+  return g_steal_pointer (&job);
+}
+
+gboolean
+tz_backup_job_step (TzBackupJob *job, int pages, gboolean *done, GError **error)
+{
+  int rc;
+
+  *done = job->done;
+  if (job->done)
+    return TRUE;
+  rc = sqlite3_backup_step (job->backup, pages);
+  if (rc == SQLITE_DONE)
+    {
+      job->done = *done = TRUE;
+      return TRUE;
+    }
+  /* Busy: another program writes; try again at the next step. */
+  if (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    return TRUE;
+  g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
+               job->dest, sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+tz_backup_job_finish (TzBackupJob *job, char **path, GError **error)
+{
+  int rc;
+
+  g_return_val_if_fail (job->done, FALSE);
+  rc = sqlite3_backup_finish (job->backup);
+  job->backup = NULL;
+  if (rc != SQLITE_OK || sqlite3_close (job->out) != SQLITE_OK)
+    {
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
+                   job->dest, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  job->out = NULL;
+  if (g_rename (job->tmp, job->dest) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TZ_DB_ERROR, TZ_DB_ERROR_IO, _ ("The backup “%s” cannot be written: %s."),
+                   job->dest, g_strerror (saved));
+      return FALSE;
+    }
+  g_clear_pointer (&job->tmp, g_free);
+  rotate_kind (job->db, job->kind);
+  if (path != NULL)
+    *path = g_strdup (job->dest);
+  return TRUE;
 }

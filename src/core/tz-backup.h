@@ -37,8 +37,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TzBackupInfo, tz_backup_info_free)
  * or person) is not backed up: TRUE with *@path NULL. */
 gboolean tz_backup_create (TzDb *db, const char *kind, char **path, GError **error);
 
-/* The daily backup: made when none of @today (YYYY-MM-DD; NULL for today, or
- * TAIZHANG_TODAY) exists yet. *@made (may be NULL) tells whether one was made. */
+/* The daily backup: made when none of @today (YYYY-MM-DD; NULL for the
+ * clock's today) exists yet. *@made (may be NULL) tells whether one was made. */
 gboolean tz_backup_daily (TzDb *db, const char *today, gboolean *made, GError **error);
 
 /* A copy of the database at @dest_path (created 0600 through a temporary file),
@@ -74,5 +74,29 @@ gboolean tz_backup_describe (const char *path, TzBackupSummary *summary, GError 
  * are copied in one step. "changed" is emitted for every table. On failure
  * the database is as it was. */
 gboolean tz_backup_restore (TzDb *db, const char *path, char **kept_path, GError **error);
+
+/* A backup made a few pages at a time, for a window that must stay
+ * responsive while a large database is copied: on the same connection, so
+ * that writes made meanwhile reach the copy too (SQLite's backup API). Never
+ * open a second connection to the database in the same process for this:
+ * closing it would release the process's locks (POSIX), and another program
+ * could then take the WAL file away from under the first connection. */
+typedef struct _TzBackupJob TzBackupJob;
+
+/* The daily backup as a job: NULL without error when today's exists or the
+ * database is empty. @today as for tz_backup_daily(). */
+TzBackupJob *tz_backup_job_new_daily (TzDb *db, const char *today, GError **error);
+
+/* Copies up to @pages pages; *@done once the copy is complete (then call
+ * tz_backup_job_finish()). */
+gboolean tz_backup_job_step (TzBackupJob *job, int pages, gboolean *done, GError **error);
+
+/* Puts the finished copy in place (its path in *@path, may be NULL) and
+ * rotates the backups of its kind. */
+gboolean tz_backup_job_finish (TzBackupJob *job, char **path, GError **error);
+
+/* Frees the job; an unfinished copy is removed. */
+void tz_backup_job_free (TzBackupJob *job);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TzBackupJob, tz_backup_job_free)
 
 G_END_DECLS

@@ -49,6 +49,8 @@ struct _TzWindow
 
   TzDb *db;
   gulong changed_id;
+  TzBackupJob *backup_job; /* the daily backup being copied, or NULL */
+  guint backup_source;
   GSettings *settings;
   GListStore *campaigns;
   GtkFileChooserNative *chooser;
@@ -1018,9 +1020,12 @@ tz_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tz_window_parent_class)->close_request (window);
 }
 
+static void stop_daily_backup (TzWindow *self);
+
 static void
 tz_window_set_db (TzWindow *self, TzDb *db)
 {
+  stop_daily_backup (self);
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_id, self->db);
   if (g_set_object (&self->db, db))
@@ -1035,6 +1040,7 @@ tz_window_dispose (GObject *object)
 {
   TzWindow *self = TZ_WINDOW (object);
 
+  stop_daily_backup (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1208,6 +1214,8 @@ tz_window_new (GtkApplication *application)
  *
  * Returns: whether the database was opened and read
  */
+static void tz_window_start_daily_backup (TzWindow *self, const char *path);
+
 gboolean
 tz_window_open_database (TzWindow *self, const char *path)
 {
@@ -1227,23 +1235,67 @@ tz_window_open_database (TzWindow *self, const char *path)
       return FALSE;
     }
 
-  /* The first opening of the day leaves a copy; not being able to make it
-   * is said, and the work goes on. */
-  {
-    g_autoptr (GError) backup_error = NULL;
-
-    if (!tz_backup_daily (db, NULL, NULL, &backup_error))
-      {
-        g_autofree char *text =
-            g_strdup_printf (_ ("The daily backup was not made: %s"), backup_error->message);
-        tz_gui_toast (GTK_WIDGET (self), text);
-      }
-  }
+  tz_window_start_daily_backup (self, tz_db_get_path (db));
   basename = g_path_get_basename (tz_db_get_path (db));
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), tz_db_get_path (db));
 
   return tz_window_reload (self, 0);
+}
+
+/* The daily backup is copied a few pages at a time from the main loop, on the
+ * window's own connection (see tz-backup.h for why never a second one), so
+ * that copying a large database holds up neither the first frame nor the
+ * clerk; a failure is said in a toast. */
+#define BACKUP_PAGES_PER_STEP 256
+
+static void
+stop_daily_backup (TzWindow *self)
+{
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_pointer (&self->backup_job, tz_backup_job_free);
+}
+
+static gboolean
+daily_backup_step_cb (gpointer data)
+{
+  TzWindow *self = data;
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  if (tz_backup_job_step (self->backup_job, BACKUP_PAGES_PER_STEP, &done, &error) &&
+      (!done || tz_backup_job_finish (self->backup_job, NULL, &error)))
+    {
+      if (!done)
+        return G_SOURCE_CONTINUE;
+    }
+  else
+    {
+      g_autofree char *text =
+          g_strdup_printf (_ ("The daily backup was not made: %s"), error->message);
+      tz_gui_toast (GTK_WIDGET (self), text);
+    }
+  self->backup_source = 0;
+  g_clear_pointer (&self->backup_job, tz_backup_job_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tz_window_start_daily_backup (TzWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+
+  stop_daily_backup (self);
+  self->backup_job = tz_backup_job_new_daily (self->db, NULL, &error);
+  if (self->backup_job != NULL)
+    self->backup_source = g_timeout_add (5, daily_backup_step_cb, self);
+  else if (error != NULL)
+    {
+      g_autofree char *text =
+          g_strdup_printf (_ ("The daily backup was not made: %s"), error->message);
+      tz_gui_toast (GTK_WIDGET (self), text);
+    }
+  (void) path;
 }
 
 /**

@@ -97,7 +97,18 @@ def main():
             wait_for(lambda: cli(db, "campaign", "list").stdout.count("\n") == 1, 15, "the import")
             ok = True
         except NotFound as e:
-            detail = str(e)
+            r = cli(db, "campaign", "list")
+            lock = subprocess.run(["sqlite3", db, "PRAGMA busy_timeout=100; BEGIN IMMEDIATE; ROLLBACK;"
+                                   " SELECT count(*) FROM campaign;"], capture_output=True, text=True)
+            fds = []
+            for fd in os.listdir("/proc/%d/fd" % proc.pid):
+                try:
+                    fds.append(os.readlink("/proc/%d/fd/%s" % (proc.pid, fd)))
+                except OSError:
+                    pass
+            detail = "%s; campaign list: exit %d, %r, %r; %s; lock %r %r; %s" % (
+                e, r.returncode, r.stdout, r.stderr, sorted(os.listdir(tmp)), lock.stdout, lock.stderr,
+                [f for f in fds if ".db" in f])
         tap.check(ok, "the shipped Heilongjiang campaign imports from the empty state",
                   "" if ok else detail)
         find(app, "page tab", "Quotas", visible=False, timeout=15)
