@@ -1248,6 +1248,7 @@ tz_window_open_database (TzWindow *self, const char *path)
  * that copying a large database holds up neither the first frame nor the
  * clerk; a failure is said in a toast. */
 #define BACKUP_PAGES_PER_STEP 256
+#define BACKUP_FIRST_DELAY_MS 1500
 
 static void
 stop_daily_backup (TzWindow *self)
@@ -1280,6 +1281,16 @@ daily_backup_step_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The copy starts once the window has settled, then goes on in small steps. */
+static gboolean
+daily_backup_begin_cb (gpointer data)
+{
+  TzWindow *self = data;
+
+  self->backup_source = g_timeout_add (5, daily_backup_step_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 tz_window_start_daily_backup (TzWindow *self, const char *path)
 {
@@ -1288,7 +1299,7 @@ tz_window_start_daily_backup (TzWindow *self, const char *path)
   stop_daily_backup (self);
   self->backup_job = tz_backup_job_new_daily (self->db, NULL, &error);
   if (self->backup_job != NULL)
-    self->backup_source = g_timeout_add (5, daily_backup_step_cb, self);
+    self->backup_source = g_timeout_add (BACKUP_FIRST_DELAY_MS, daily_backup_begin_cb, self);
   else if (error != NULL)
     {
       g_autofree char *text =

@@ -142,7 +142,15 @@ test_window_actions (void)
   window = tz_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (tz_window_open_database (window, path));
-  tz_gui_test_flush (100);
+  /* The daily backup is made in the background once the window settles. */
+  tz_gui_test_flush (2500);
+  {
+    g_autoptr (GPtrArray) backups = tz_backup_list (tz_window_get_database (window), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (backups->len, ==, 1);
+    g_assert_cmpstr (((TzBackupInfo *) backups->pdata[0])->kind, ==, "daily");
+  }
   toplevels = gtk_window_list_toplevels ();
   before = g_list_length (toplevels);
   g_list_free (toplevels);
