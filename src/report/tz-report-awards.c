@@ -276,7 +276,7 @@ write_list_pdf (const Doc *d, const TzReportOptions *o, const char *path, GError
   g_autoptr (TzReportFonts) auto_fonts =
       o->fonts == NULL ? tz_report_fonts_new (NULL, NULL, NULL) : NULL;
   g_autofree char *title = list_title (d);
-  const double widths[] = { 1.1, 3, 2, 2.6, 1.5, 2.2 };
+  const double widths[] = { 1.0, 2.8, 1.8, 2.4, 2.4, 2.0 };
   const TzAlign aligns[] = { TZ_ALIGN_CENTER, TZ_ALIGN_START,  TZ_ALIGN_CENTER,
                              TZ_ALIGN_START,  TZ_ALIGN_CENTER, TZ_ALIGN_CENTER };
   const char *header[] = { "序号", "作品名称", "作者（参评对象）", "单位", "奖项", "奖励" };
