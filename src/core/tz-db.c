@@ -32,6 +32,7 @@ struct _TzDb
   int schema_version;
   guint tx_depth;
   GHashTable *changed_tables; /* tables written since the last "changed" */
+  GHashTable *cached;         /* SQL text → sqlite3_stmt, see tz_db_prepare_cached () */
 };
 
 enum
@@ -166,10 +167,17 @@ flush_changes (TzDb *self)
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 tz_db_finalize (GObject *object)
 {
   TzDb *self = (TzDb *) object;
 
+  g_clear_pointer (&self->cached, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
@@ -202,6 +210,7 @@ tz_db_init (TzDb *self)
   const char *user = g_get_user_name ();
 
   self->changed_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->actor = g_strdup (user != NULL ? user : "unknown");
 }
 
@@ -413,6 +422,41 @@ tz_db_backup_to (TzDb *self, const char *dest_path, GError **error)
     }
   sqlite3_close (dest);
   return TRUE;
+}
+
+sqlite3_stmt *
+tz_db_prepare_cached (TzDb *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TZ_IS_DB (self), NULL);
+
+  stmt = g_hash_table_lookup (self->cached, sql);
+  if (stmt != NULL)
+    {
+      /* A statement left half-stepped (an error path) starts again. */
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tz_db_set_error (self, error, rc, "prepare");
+      return NULL;
+    }
+  g_hash_table_insert (self->cached, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+tz_db_release_cached (sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 }
 
 gboolean

@@ -65,4 +65,15 @@ char *tz_db_column_dup (sqlite3_stmt *stmt, int column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* A statement kept by the database for statements run once per row of a
+ * large import (an INSERT compiles the audit and search triggers with it,
+ * which costs more than the insert): the same SQL text returns the same
+ * statement, reset and with no bindings. The caller never finalizes it; it
+ * holds it in a g_autoptr (TzCachedStmt), which resets it again. Not for
+ * statements that may be in use twice at once (recursion). */
+typedef sqlite3_stmt TzCachedStmt;
+sqlite3_stmt *tz_db_prepare_cached (TzDb *self, const char *sql, GError **error);
+void tz_db_release_cached (sqlite3_stmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TzCachedStmt, tz_db_release_cached)
+
 G_END_DECLS

@@ -106,20 +106,20 @@ gboolean
 tz_entry_check_person_once (TzDb *db, gint64 track_id, gint64 person_id, gint64 except_entry_id,
                             GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TzCachedStmt) stmt = NULL;
   int rc;
 
   if (person_id <= 0)
     return TRUE;
-  stmt =
-      tz_db_prepare (db,
-                     "SELECT e.id, p.name, t.name FROM entry e "
-                     "JOIN track t ON t.id = e.track_id JOIN person p ON p.id = e.person_id "
-                     "WHERE e.track_id = ?1 AND e.person_id = ?2 AND e.id <> ?3 "
-                     "  AND e.status <> 'withdrawn' "
-                     "  AND (t.one_entry_per_entrant OR t.entry_kind IN ('nomination', 'account')) "
-                     "LIMIT 1",
-                     error);
+  stmt = tz_db_prepare_cached (
+      db,
+      "SELECT e.id, p.name, t.name FROM entry e "
+      "JOIN track t ON t.id = e.track_id JOIN person p ON p.id = e.person_id "
+      "WHERE e.track_id = ?1 AND e.person_id = ?2 AND e.id <> ?3 "
+      "  AND e.status <> 'withdrawn' "
+      "  AND (t.one_entry_per_entrant OR t.entry_kind IN ('nomination', 'account')) "
+      "LIMIT 1",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, track_id);
@@ -144,18 +144,19 @@ gboolean
 tz_entry_check_file_once (TzDb *db, gint64 campaign_id, const char *sha256, gint64 except_entry_id,
                           GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TzCachedStmt) stmt = NULL;
   int rc;
 
   if (sha256 == NULL || *sha256 == '\0')
     return TRUE;
-  stmt = tz_db_prepare (db,
-                        "SELECT e.id, e.title FROM entry e "
-                        "WHERE e.campaign_id = ?1 AND e.id <> ?3 AND e.status <> 'withdrawn' "
-                        "  AND (e.file_sha256 = ?2 OR EXISTS (SELECT 1 FROM attachment a "
-                        "       WHERE a.entry_id = e.id AND a.kind = 'work' AND a.sha256 = ?2)) "
-                        "LIMIT 1",
-                        error);
+  stmt = tz_db_prepare_cached (
+      db,
+      "SELECT e.id, e.title FROM entry e "
+      "WHERE e.campaign_id = ?1 AND e.id <> ?3 AND e.status <> 'withdrawn' "
+      "  AND (e.file_sha256 = ?2 OR EXISTS (SELECT 1 FROM attachment a "
+      "       WHERE a.entry_id = e.id AND a.kind = 'work' AND a.sha256 = ?2)) "
+      "LIMIT 1",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
@@ -332,7 +333,7 @@ check_fields (TzDb *db, TzEntry *e, GError **error)
 gboolean
 tz_entry_save (TzDb *db, TzEntry *e, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TzCachedStmt) stmt = NULL;
 
   if (!tz_db_begin (db, error))
     return FALSE;
@@ -343,27 +344,27 @@ tz_entry_save (TzDb *db, TzEntry *e, GError **error)
     {
       if (e->uuid == NULL)
         e->uuid = g_uuid_string_random ();
-      stmt =
-          tz_db_prepare (db,
-                         "INSERT INTO entry (campaign_id, track_id, title, description, summary, "
-                         "  person_id, team_id, entrant_unit_id, recommending_unit_id, platform, "
-                         "  status, submitted_on, duration_seconds, width, height, file_size, "
-                         "  file_format, file_sha256, uuid) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                         "  ?15, ?16, ?17, ?18, ?19)",
-                         error);
+      stmt = tz_db_prepare_cached (
+          db,
+          "INSERT INTO entry (campaign_id, track_id, title, description, summary, "
+          "  person_id, team_id, entrant_unit_id, recommending_unit_id, platform, "
+          "  status, submitted_on, duration_seconds, width, height, file_size, "
+          "  file_format, file_sha256, uuid) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+          "  ?15, ?16, ?17, ?18, ?19)",
+          error);
     }
   else
-    stmt =
-        tz_db_prepare (db,
-                       "UPDATE entry SET campaign_id = ?1, track_id = ?2, title = ?3, "
-                       "  description = ?4, summary = ?5, person_id = ?6, team_id = ?7, "
-                       "  entrant_unit_id = ?8, recommending_unit_id = ?9, platform = ?10, "
-                       "  status = ?11, submitted_on = ?12, duration_seconds = ?13, width = ?14, "
-                       "  height = ?15, file_size = ?16, file_format = ?17, file_sha256 = ?18, "
-                       "  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                       "WHERE id = ?20",
-                       error);
+    stmt = tz_db_prepare_cached (
+        db,
+        "UPDATE entry SET campaign_id = ?1, track_id = ?2, title = ?3, "
+        "  description = ?4, summary = ?5, person_id = ?6, team_id = ?7, "
+        "  entrant_unit_id = ?8, recommending_unit_id = ?9, platform = ?10, "
+        "  status = ?11, submitted_on = ?12, duration_seconds = ?13, width = ?14, "
+        "  height = ?15, file_size = ?16, file_format = ?17, file_sha256 = ?18, "
+        "  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+        "WHERE id = ?20",
+        error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, e->campaign_id);

@@ -253,12 +253,13 @@ tz_person_normalize (TzDb *db, TzPerson *p, GError **error)
 static gboolean
 check_id_number_free (TzDb *db, const TzPerson *p, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TzCachedStmt) stmt = NULL;
   int rc;
 
   if (p->id_number == NULL)
     return TRUE;
-  stmt = tz_db_prepare (db, "SELECT id, name FROM person WHERE id_number = ? AND id <> ?", error);
+  stmt = tz_db_prepare_cached (db, "SELECT id, name FROM person WHERE id_number = ? AND id <> ?",
+                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, p->id_number, -1, SQLITE_TRANSIENT);
@@ -280,7 +281,7 @@ check_id_number_free (TzDb *db, const TzPerson *p, GError **error)
 gboolean
 tz_person_save (TzDb *db, TzPerson *p, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TzCachedStmt) stmt = NULL;
 
   if (!tz_person_normalize (db, p, error))
     return FALSE;
@@ -293,22 +294,23 @@ tz_person_save (TzDb *db, TzPerson *p, GError **error)
     {
       if (p->uuid == NULL)
         p->uuid = g_uuid_string_random ();
-      stmt = tz_db_prepare (db,
-                            "INSERT INTO person (name, gender, birth_date, ethnicity, political, "
-                            "  id_number, phone, email, unit_id, employer, position, title, note, "
-                            "  uuid) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                            error);
+      stmt = tz_db_prepare_cached (
+          db,
+          "INSERT INTO person (name, gender, birth_date, ethnicity, political, "
+          "  id_number, phone, email, unit_id, employer, position, title, note, "
+          "  uuid) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+          error);
     }
   else
-    stmt = tz_db_prepare (db,
-                          "UPDATE person SET name = ?1, gender = ?2, birth_date = ?3, "
-                          "  ethnicity = ?4, political = ?5, id_number = ?6, phone = ?7, "
-                          "  email = ?8, unit_id = ?9, employer = ?10, position = ?11, "
-                          "  title = ?12, note = ?13, "
-                          "  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                          "WHERE id = ?15",
-                          error);
+    stmt = tz_db_prepare_cached (db,
+                                 "UPDATE person SET name = ?1, gender = ?2, birth_date = ?3, "
+                                 "  ethnicity = ?4, political = ?5, id_number = ?6, phone = ?7, "
+                                 "  email = ?8, unit_id = ?9, employer = ?10, position = ?11, "
+                                 "  title = ?12, note = ?13, "
+                                 "  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                                 "WHERE id = ?15",
+                                 error);
   if (stmt == NULL)
     goto fail;
   tz_db_bind_text (stmt, 1, p->name);
