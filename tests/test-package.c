@@ -705,6 +705,25 @@ test_conflict (void)
   g_assert_cmpstr (tz_package_field_label ("position"), ==, "Position");
   g_assert_cmpstr (((TzPackageDiff *) r->diffs->pdata[0])->ours, ==, "高级技师");
   g_assert_cmpstr (((TzPackageDiff *) r->diffs->pdata[0])->theirs, ==, "班组长");
+  {
+    /* Shown to people: a reference by the name of what it names, numbers
+     * masked, nothing for an empty value. */
+    g_autofree char *unit_uuid =
+        tz_test_query_text (f.b, "SELECT uuid FROM unit WHERE name = '哈尔滨市总工会'");
+    TzPackageDiff unit = { "recommending_unit", unit_uuid, NULL };
+    TzPackageDiff phone = { "phone", "13800138000", "13900139000" };
+    g_autofree char *ours = tz_package_diff_text (c, &unit, FALSE, TRUE);
+    g_autofree char *none = tz_package_diff_text (c, &unit, TRUE, TRUE);
+    g_autofree char *masked = tz_package_diff_text (c, &phone, TRUE, TRUE);
+    g_autofree char *full = tz_package_diff_text (c, &phone, TRUE, FALSE);
+    g_autofree char *position = tz_package_diff_text (c, r->diffs->pdata[0], TRUE, TRUE);
+
+    g_assert_cmpstr (ours, ==, "哈尔滨市总工会");
+    g_assert_null (none);
+    g_assert_cmpstr (masked, ==, "139****9000");
+    g_assert_cmpstr (full, ==, "13900139000");
+    g_assert_cmpstr (position, ==, "班组长");
+  }
 
   /* Undecided: refused, nothing written. */
   before = snapshot (f.b);

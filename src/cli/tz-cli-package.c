@@ -11,7 +11,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "tz-cli.h"
-#include "tz-mask.h"
 #include "tz-package.h"
 #include "tz-unit.h"
 
@@ -64,15 +63,11 @@ tz_cli_package_export (TzCli *cli, int argc, char **argv)
 }
 
 static char *
-shown (const char *field, const char *value)
+shown (TzPackage *package, const TzPackageDiff *diff, gboolean theirs)
 {
-  if (value == NULL)
-    return g_strdup ("∅");
-  if (g_strcmp0 (field, "id_number") == 0)
-    return tz_mask_id_number (value);
-  if (g_strcmp0 (field, "phone") == 0)
-    return tz_mask_phone (value);
-  return g_strdup (value);
+  char *text = tz_package_diff_text (package, diff, theirs, TRUE);
+
+  return text != NULL ? text : g_strdup ("∅");
 }
 
 int
@@ -134,8 +129,8 @@ tz_cli_package_import (TzCli *cli, int argc, char **argv)
           for (guint d = 0; d < r->diffs->len; d++)
             {
               const TzPackageDiff *diff = r->diffs->pdata[d];
-              g_autofree char *a = shown (diff->field, diff->ours);
-              g_autofree char *b = shown (diff->field, diff->theirs);
+              g_autofree char *a = shown (package, diff, FALSE);
+              g_autofree char *b = shown (package, diff, TRUE);
               g_printerr ("conflict\t%s\t%s\t%s\t%s → %s\n", tz_package_kind_name (r->kind),
                           r->name, diff->field, a, b);
             }

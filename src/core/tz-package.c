@@ -35,6 +35,7 @@
 #include "tz-error.h"
 #include "tz-import-log.h"
 #include "tz-backup.h"
+#include "tz-mask.h"
 #include "tz-package.h"
 #include "tz-person.h"
 
@@ -2815,4 +2816,55 @@ fail:
   tz_db_rollback (p->db);
 fail_nocommit:
   return FALSE;
+}
+
+/* The kind of record a field of that name refers to, in any kind's fields. */
+static RefKind
+field_ref (const char *field)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint f = 0; f < kinds[k].n_fields; f++)
+      if (kinds[k].fields[f].type == F_REF && g_str_equal (kinds[k].fields[f].name, field))
+        return kinds[k].fields[f].ref;
+  return REF_NONE;
+}
+
+char *
+tz_package_diff_text (TzPackage *p, const TzPackageDiff *d, gboolean theirs, gboolean masked)
+{
+  const char *value = theirs ? d->theirs : d->ours;
+  RefKind ref;
+
+  g_return_val_if_fail (p != NULL && d != NULL, NULL);
+
+  if (value == NULL)
+    return NULL;
+  if (masked && g_str_equal (d->field, "id_number"))
+    return tz_mask_id_number (value);
+  if (masked && g_str_equal (d->field, "phone"))
+    return tz_mask_phone (value);
+  ref = field_ref (d->field);
+  if (ref != REF_NONE && ref != REF_OPINION)
+    {
+      /* A record the database has, by its uuid, or one the package brings. */
+      g_autofree char *sql = g_strdup_printf (
+          "SELECT %s FROM \"%s\" WHERE uuid = ?1",
+          ref == REF_ENTRY || ref == REF_ACTIVITY ? "title" : "name", ref_table (ref));
+      g_autoptr (sqlite3_stmt) stmt = tz_db_prepare (p->db, sql, NULL);
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            return tz_db_column_dup (stmt, 0);
+        }
+      for (guint i = 0; i < p->records->len; i++)
+        {
+          const Record *r = p->records->pdata[i];
+
+          if (r->pub.uuid != NULL && g_str_equal (r->pub.uuid, value))
+            return g_strdup (r->pub.name);
+        }
+    }
+  return g_strdup (value);
 }

@@ -132,6 +132,12 @@ void tz_package_set_all_conflicts (TzPackage *package, TzPackageChoice choice);
  * @summary (may be NULL) gets what was done. */
 gboolean tz_package_apply (TzPackage *package, TzPackageSummary *summary, GError **error);
 
+/* A value of @diff (ours, or theirs with @theirs) as people read it: the name
+ * of the unit, track or person a reference names instead of its uuid, ID
+ * and phone numbers masked with @masked; NULL for an empty value. */
+char *tz_package_diff_text (TzPackage *package, const TzPackageDiff *diff, gboolean theirs,
+                            gboolean masked);
+
 const char *tz_package_kind_name (TzPackageKind kind);        /* person, entry, … (stable, CLI) */
 const char *tz_package_status_name (TzPackageStatus status);  /* new, changed, … (stable, CLI) */
 const char *tz_package_status_label (TzPackageStatus status); /* translated */

@@ -16,7 +16,6 @@
 #include "tz-error.h"
 #include "tz-import-dialog.h"
 #include "tz-imports-window.h"
-#include "tz-mask.h"
 #include "tz-package-dialog.h"
 #include "tz-unit.h"
 
@@ -125,16 +124,17 @@ field_label (const char *field)
 }
 
 static char *
-shown_value (const char *field, const char *value)
+shown_value (TzPackageDialog *self, const TzPackageDiff *d, gboolean theirs)
 {
-  if (value == NULL || *value == '\0')
-    /* TRANSLATORS: an empty value in the list of differences */
-    return g_strdup (_ ("(empty)"));
-  if (tz_gui_masking () && g_strcmp0 (field, "id_number") == 0)
-    return tz_mask_id_number (value);
-  if (tz_gui_masking () && g_strcmp0 (field, "phone") == 0)
-    return tz_mask_phone (value);
-  return g_strdup (value);
+  char *text = tz_package_diff_text (self->package, d, theirs, tz_gui_masking ());
+
+  if (text == NULL || *text == '\0')
+    {
+      g_free (text);
+      /* TRANSLATORS: an empty value in the list of differences */
+      return g_strdup (_ ("(empty)"));
+    }
+  return text;
 }
 
 static gboolean
@@ -262,8 +262,8 @@ record_row (TzPackageDialog *self, guint index)
       for (guint i = 0; i < r->diffs->len; i++)
         {
           const TzPackageDiff *d = r->diffs->pdata[i];
-          g_autofree char *ours = shown_value (d->field, d->ours);
-          g_autofree char *theirs = shown_value (d->field, d->theirs);
+          g_autofree char *ours = shown_value (self, d, FALSE);
+          g_autofree char *theirs = shown_value (self, d, TRUE);
           /* TRANSLATORS: a difference: the value here, then the package's */
           g_autofree char *change = g_strdup_printf (_ ("%s → %s"), ours, theirs);
           GtkWidget *diff = adw_action_row_new ();
