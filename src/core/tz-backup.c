@@ -43,13 +43,19 @@ backup_dir (TzDb *db)
 
 /* Splits "<base>-<kind>-YYYYMMDD-HHMMSS[-N].db" into kind, stamp and N (1
  * without a counter: the second backup of a kind within one second is -2). */
-static gboolean
-parse_name (const char *base, const char *name, char **kind, char **stamp, int *counter)
+static GRegex *
+name_regex (const char *base)
 {
   g_autofree char *escaped = g_regex_escape_string (base, -1);
   g_autofree char *pattern =
       g_strdup_printf ("^%s-(.+)-([0-9]{8}-[0-9]{6})(?:-([0-9]{1,4}))?\\.db$", escaped);
-  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+
+  return g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+}
+
+static gboolean
+parse_name (GRegex *regex, const char *name, char **kind, char **stamp, int *counter)
+{
   g_autoptr (GMatchInfo) match = NULL;
   g_autofree char *n = NULL;
 
@@ -81,6 +87,7 @@ tz_backup_list (TzDb *db, GError **error)
   g_autofree char *base = g_path_get_basename (tz_db_get_path (db));
   g_autoptr (GDir) d = NULL;
   g_autoptr (GError) local = NULL;
+  g_autoptr (GRegex) regex = name_regex (base);
   const char *name;
 
   d = g_dir_open (dir, 0, &local);
@@ -99,7 +106,7 @@ tz_backup_list (TzDb *db, GError **error)
       TzBackupInfo *info;
       int counter = 1;
 
-      if (!parse_name (base, name, &kind, &stamp, &counter))
+      if (!parse_name (regex, name, &kind, &stamp, &counter))
         continue;
       info = g_new0 (TzBackupInfo, 1);
       info->counter = counter;

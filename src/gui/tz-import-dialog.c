@@ -1464,20 +1464,13 @@ tz_import_dialog_open_file (GtkWidget *owner, TzDb *db, gint64 campaign_id, gint
                             GFile *file)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = tz_gui_local_path (file, &error);
   TzImportDialog *dialog;
 
   g_return_val_if_fail (TZ_IS_DB (db), NULL);
 
   if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _ ("“%s” is not a local file. Copy it to this computer and import the copy."),
-                   uri);
-      return tz_gui_show_error (owner, _ ("Could Not Read the Table"), error);
-    }
+    return tz_gui_show_error (owner, _ ("Could Not Read the Table"), error);
   dialog = tz_import_dialog_new (owner, db, campaign_id, track_id, path, &error);
   if (dialog == NULL)
     return tz_gui_show_error (owner, _ ("Could Not Read the Table"), error);
@@ -1485,46 +1478,53 @@ tz_import_dialog_open_file (GtkWidget *owner, TzDb *db, gint64 campaign_id, gint
   return GTK_WINDOW (dialog);
 }
 
-/* What a file chooser was opened for. */
-typedef struct
+char *
+tz_gui_local_path (GFile *file, GError **error)
 {
-  GtkWidget *owner; /* weak */
-  TzDb *db;
-  gint64 campaign_id;
-  gint64 track_id;
-} ChooserData;
+  char *path = g_file_get_path (file);
 
-static void
-chooser_data_free (gpointer user_data, GClosure *closure)
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _ ("“%s” is not a local file. Copy it to this computer and import the copy."),
+                   uri);
+    }
+  return path;
+}
+
+void
+tz_gui_file_request_free (gpointer user_data, GClosure *closure)
 {
-  ChooserData *data = user_data;
+  TzGuiFileRequest *data = user_data;
 
   g_clear_weak_pointer (&data->owner);
   g_clear_object (&data->db);
   g_free (data);
 }
 
-static ChooserData *
-chooser_data_new (GtkWidget *owner, TzDb *db, gint64 campaign_id, gint64 track_id)
+TzGuiFileRequest *
+tz_gui_file_request_new (GtkWidget *owner, TzDb *db, gint64 campaign_id, gint64 id)
 {
-  ChooserData *data = g_new0 (ChooserData, 1);
+  TzGuiFileRequest *data = g_new0 (TzGuiFileRequest, 1);
 
   g_set_weak_pointer (&data->owner, owner);
   data->db = g_object_ref (db);
   data->campaign_id = campaign_id;
-  data->track_id = track_id;
+  data->id = id;
   return data;
 }
 
 static void
-open_response_cb (GtkNativeDialog *chooser, int response, ChooserData *data)
+open_response_cb (GtkNativeDialog *chooser, int response, TzGuiFileRequest *data)
 {
   g_autoptr (GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL && data->owner != NULL)
-    tz_import_dialog_open_file (data->owner, data->db, data->campaign_id, data->track_id, file);
+    tz_import_dialog_open_file (data->owner, data->db, data->campaign_id, data->id, file);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
@@ -1545,7 +1545,8 @@ tz_import_dialog_choose_file (GtkWidget *owner, TzDb *db, gint64 campaign_id, gi
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_data (chooser, "response", G_CALLBACK (open_response_cb),
-                         chooser_data_new (owner, db, campaign_id, track_id), chooser_data_free, 0);
+                         tz_gui_file_request_new (owner, db, campaign_id, track_id),
+                         tz_gui_file_request_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1567,7 +1568,7 @@ template_toast_open_cb (AdwToast *toast, const char *uri)
 }
 
 static void
-template_response_cb (GtkNativeDialog *chooser, int response, ChooserData *data)
+template_response_cb (GtkNativeDialog *chooser, int response, TzGuiFileRequest *data)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
@@ -1594,7 +1595,7 @@ template_response_cb (GtkNativeDialog *chooser, int response, ChooserData *data)
       g_free (path);
       path = with_suffix;
     }
-  if (!tz_template_write (data->db, data->track_id, path, &error))
+  if (!tz_template_write (data->db, data->id, path, &error))
     {
       tz_gui_show_error (data->owner, _ ("Could Not Save the Template"), error);
       return;
@@ -1639,13 +1640,13 @@ template_choose_file (GtkWidget *owner, TzDb *db, gint64 campaign_id, const TzEn
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_data (chooser, "response", G_CALLBACK (template_response_cb),
-                         chooser_data_new (owner, db, campaign_id, track->id), chooser_data_free,
-                         0);
+                         tz_gui_file_request_new (owner, db, campaign_id, track->id),
+                         tz_gui_file_request_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-template_track_response_cb (AdwMessageDialog *dialog, const char *response, ChooserData *data)
+template_track_response_cb (AdwMessageDialog *dialog, const char *response, TzGuiFileRequest *data)
 {
   GPtrArray *tracks = g_object_get_data (G_OBJECT (dialog), "tz-tracks");
   GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "tz-dropdown");
@@ -1717,6 +1718,7 @@ tz_template_save_interactive (GtkWidget *owner, TzDb *db, gint64 campaign_id, gi
                           (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (dialog), "tz-dropdown", dropdown);
   g_signal_connect_data (dialog, "response", G_CALLBACK (template_track_response_cb),
-                         chooser_data_new (owner, db, campaign_id, 0), chooser_data_free, 0);
+                         tz_gui_file_request_new (owner, db, campaign_id, 0),
+                         tz_gui_file_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -78,6 +78,25 @@ gboolean tz_gui_masking (void);
 void tz_gui_toast (GtkWidget *owner, const char *title);
 /* A message dialog over @owner's window with the error's message. */
 GtkWindow *tz_gui_show_error (GtkWidget *owner, const char *heading, const GError *error);
+
+/* The local path of @file; a file that is not on this computer (an URI
+ * without a path) is refused with a message that says to copy it first. */
+char *tz_gui_local_path (GFile *file, GError **error);
+
+/* What a file chooser of the exchange was opened for: the widget that asked
+ * (weak), the database, the campaign and a track or unit (0: none). Freed
+ * with the chooser's response handler (a GClosureNotify). */
+typedef struct
+{
+  GtkWidget *owner;
+  TzDb *db;
+  gint64 campaign_id;
+  gint64 id;
+} TzGuiFileRequest;
+
+TzGuiFileRequest *tz_gui_file_request_new (GtkWidget *owner, TzDb *db, gint64 campaign_id,
+                                           gint64 id);
+void tz_gui_file_request_free (gpointer request, GClosure *closure);
 /* @owner's window, or NULL. */
 GtkWindow *tz_gui_owner_window (GtkWidget *owner);
 

@@ -644,20 +644,13 @@ GtkWindow *
 tz_package_dialog_open_file (GtkWidget *owner, TzDb *db, GFile *file)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = tz_gui_local_path (file, &error);
   TzPackageDialog *dialog;
 
   g_return_val_if_fail (TZ_IS_DB (db), NULL);
 
   if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _ ("“%s” is not a local file. Copy it to this computer and import the copy."),
-                   uri);
-      return tz_gui_show_error (owner, _ ("The Package Was Refused"), error);
-    }
+    return tz_gui_show_error (owner, _ ("The Package Was Refused"), error);
   dialog = tz_package_dialog_new (owner, db, path, &error);
   if (dialog == NULL)
     return tz_gui_show_error (owner, _ ("The Package Was Refused"), error);
@@ -665,38 +658,8 @@ tz_package_dialog_open_file (GtkWidget *owner, TzDb *db, GFile *file)
   return GTK_WINDOW (dialog);
 }
 
-typedef struct
-{
-  GtkWidget *owner; /* weak */
-  TzDb *db;
-  gint64 campaign_id;
-  gint64 unit_id;
-} ExchangeData;
-
 static void
-exchange_data_free (gpointer user_data, GClosure *closure)
-{
-  ExchangeData *data = user_data;
-
-  g_clear_weak_pointer (&data->owner);
-  g_clear_object (&data->db);
-  g_free (data);
-}
-
-static ExchangeData *
-exchange_data_new (GtkWidget *owner, TzDb *db, gint64 campaign_id, gint64 unit_id)
-{
-  ExchangeData *data = g_new0 (ExchangeData, 1);
-
-  g_set_weak_pointer (&data->owner, owner);
-  data->db = g_object_ref (db);
-  data->campaign_id = campaign_id;
-  data->unit_id = unit_id;
-  return data;
-}
-
-static void
-open_response_cb (GtkNativeDialog *chooser, int response, ExchangeData *data)
+open_response_cb (GtkNativeDialog *chooser, int response, TzGuiFileRequest *data)
 {
   g_autoptr (GFile) file = NULL;
 
@@ -731,7 +694,7 @@ tz_package_dialog_choose_file (GtkWidget *owner, TzDb *db)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_data (chooser, "response", G_CALLBACK (open_response_cb),
-                         exchange_data_new (owner, db, 0, 0), exchange_data_free, 0);
+                         tz_gui_file_request_new (owner, db, 0, 0), tz_gui_file_request_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -770,7 +733,7 @@ free_closure_data (gpointer data, GClosure *closure)
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser, int response, ExchangeData *data)
+export_response_cb (GtkNativeDialog *chooser, int response, TzGuiFileRequest *data)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
@@ -798,7 +761,7 @@ export_response_cb (GtkNativeDialog *chooser, int response, ExchangeData *data)
       g_free (path);
       path = with_suffix;
     }
-  if (!tz_package_export (data->db, data->campaign_id, data->unit_id, path, &n, &error))
+  if (!tz_package_export (data->db, data->campaign_id, data->id, path, &n, &error))
     {
       tz_gui_show_error (data->owner, _ ("Could Not Export the Package"), error);
       return;
@@ -827,7 +790,7 @@ export_response_cb (GtkNativeDialog *chooser, int response, ExchangeData *data)
 }
 
 static void
-export_unit_response_cb (AdwMessageDialog *dialog, const char *response, ExchangeData *data)
+export_unit_response_cb (AdwMessageDialog *dialog, const char *response, TzGuiFileRequest *data)
 {
   GPtrArray *units = g_object_get_data (G_OBJECT (dialog), "tz-units");
   GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "tz-dropdown");
@@ -849,9 +812,10 @@ export_unit_response_cb (AdwMessageDialog *dialog, const char *response, Exchang
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (export_response_cb),
-                         exchange_data_new (data->owner, data->db, data->campaign_id, unit->id),
-                         exchange_data_free, 0);
+  g_signal_connect_data (
+      chooser, "response", G_CALLBACK (export_response_cb),
+      tz_gui_file_request_new (data->owner, data->db, data->campaign_id, unit->id),
+      tz_gui_file_request_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -914,6 +878,7 @@ tz_package_export_interactive (GtkWidget *owner, TzDb *db, gint64 campaign_id)
                           (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (dialog), "tz-dropdown", dropdown);
   g_signal_connect_data (dialog, "response", G_CALLBACK (export_unit_response_cb),
-                         exchange_data_new (owner, db, campaign_id, 0), exchange_data_free, 0);
+                         tz_gui_file_request_new (owner, db, campaign_id, 0),
+                         tz_gui_file_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

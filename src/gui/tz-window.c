@@ -1353,14 +1353,9 @@ tz_window_import_file (TzWindow *self, GFile *file)
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
 
-  path = g_file_get_path (file);
+  path = tz_gui_local_path (file, &error);
   if (path == NULL)
     {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _ ("“%s” is not a local file. Copy it to this computer and import the copy."),
-                   uri);
       tz_window_show_error (self, _ ("Could Not Import the Campaign File"), error);
       return FALSE;
     }
